@@ -1,0 +1,1 @@
+Console.WriteLine("ZoomMeetings sample: not built yet.");

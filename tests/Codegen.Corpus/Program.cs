@@ -1,0 +1,1 @@
+Console.WriteLine("corpus runner: not built yet");
