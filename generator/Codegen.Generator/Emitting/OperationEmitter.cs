@@ -43,7 +43,7 @@ internal static class OperationEmitter
         bool bodyRequired = body is { IsRequired: true };
 
         // Docs.
-        CSharpCode.Summary(writer, operation.Summary ?? operation.Description, operation.HttpMethod + " " + operation.Path);
+        CSharpCode.Summary(writer, operation.Summary ?? operation.Description, CSharpCode.XmlEscape(operation.HttpMethod + " " + operation.Path));
         if (operation.Summary is not null && !string.IsNullOrWhiteSpace(operation.Description))
         {
             writer.WriteLine("/// <remarks>");
@@ -133,7 +133,7 @@ internal static class OperationEmitter
         }
         if (success?.Type is { } type)
         {
-            writer.WriteLine("return _invoker.SendAsync(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
+            writer.WriteLine("return _invoker.SendAsync<" + CSharpCode.TypeName(type, names) + ">(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
         }
         else
         {
