@@ -104,8 +104,8 @@ internal static partial class ValidatorEmitter
             public static bool IsDateTime(string value)
             {
                 if (value.Length < 20 || (value[10] != 'T' && value[10] != 't' && value[10] != ' ')) return false;
-                if (!IsDate(value.AsSpan(0, 10))) return false;
-                var rest = value.AsSpan(11);
+                if (!IsDate(global::System.MemoryExtensions.AsSpan(value, 0, 10))) return false;
+                var rest = global::System.MemoryExtensions.AsSpan(value, 11);
                 if (!TwoDigits(rest, 0, 23) || rest[2] != ':' || !TwoDigits(rest.Slice(3), 0, 59) || rest[5] != ':' || !TwoDigits(rest.Slice(6), 0, 60)) return false;
                 rest = rest.Slice(8);
                 if (rest.Length > 0 && rest[0] == '.')
@@ -128,7 +128,7 @@ internal static partial class ValidatorEmitter
             """,
         "IsDate" => """
             // RFC 3339 full-date, e.g. 2024-02-29 (checked against the calendar).
-            public static bool IsDate(string value) => IsDate(value.AsSpan());
+            public static bool IsDate(string value) => IsDate(global::System.MemoryExtensions.AsSpan(value));
 
             public static bool IsDate(global::System.ReadOnlySpan<char> value) =>
                 value.Length == 10 && value[4] == '-' && value[7] == '-'
