@@ -1,0 +1,68 @@
+namespace Codegen.Generator.Model;
+
+/// <summary>One operation of the API.</summary>
+/// <param name="OperationId">The spec's operationId, or a derived one when missing.</param>
+/// <param name="MethodName">The C# method name without the <c>Async</c> suffix.</param>
+/// <param name="HttpMethod">Upper-case HTTP method.</param>
+/// <param name="Path">The path template as the spec writes it.</param>
+/// <param name="QuotaPolicies">Names of the <see cref="QuotaModel"/>s every call consumes (quota names, then label policy).</param>
+internal sealed record OperationModel(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    EquatableArray<ParameterModel> Parameters,
+    RequestBodyModel? Body,
+    EquatableArray<ResponseModel> Responses,
+    EquatableArray<string> QuotaPolicies,
+    bool IsDeprecated,
+    SourceLocation? Location);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// <summary>An operation parameter.</summary>
+/// <param name="Name">The name on the wire.</param>
+/// <param name="CSharpName">The C# parameter name (camelCase, keyword-safe, unique in the method).</param>
+/// <param name="Style">The serialization style (<c>form</c>, <c>simple</c>, <c>deepObject</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c>).</param>
+internal sealed record ParameterModel(
+    string Name,
+    string CSharpName,
+    ParameterLocation In,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description,
+    string Style,
+    bool Explode,
+    ValueConstraints Constraints);
+
+/// <summary>The request body.</summary>
+/// <param name="ContentType">The chosen media type, e.g. <c>application/json</c>.</param>
+internal sealed record RequestBodyModel(string ContentType, TypeRef Type, bool IsRequired, string? Description);
+
+/// <summary>One declared response.</summary>
+/// <param name="StatusCode"><c>201</c>, <c>4XX</c> or <c>default</c>.</param>
+internal sealed record ResponseModel(string StatusCode, string? ContentType, TypeRef? Type, string? Description);
+
+/// <summary>A quota the API declares (see docs/spec-extensions.md): becomes a runtime <c>QuotaPolicy</c>.</summary>
+/// <param name="Window"><c>CalendarDayUtc</c>, <c>Fixed</c> or <c>Rolling</c> (the runtime's QuotaWindowKind names).</param>
+/// <param name="PeriodTicks">The window length in ticks.</param>
+internal sealed record QuotaModel(
+    string Name,
+    int Limit,
+    string Window,
+    long PeriodTicks,
+    string? PartitionParameter,
+    bool PartitionIgnoreCase,
+    EquatableArray<PlanLimit> Plans,
+    string? Description);
+
+/// <summary>A plan-specific limit of a rate-limit label.</summary>
+internal sealed record PlanLimit(string Plan, int Limit);
