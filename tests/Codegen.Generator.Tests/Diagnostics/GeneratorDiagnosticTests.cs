@@ -116,4 +116,58 @@ public sealed class GeneratorDiagnosticTests
             result.Sources.Select(s => s.HintName).Where(h => h.StartsWith("BrokenClient", StringComparison.Ordinal)).OrderBy(h => h, StringComparer.Ordinal));
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void EnumNameListOfTheWrongLengthIsCG0015AndNamesAreDerived()
+    {
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/enum.yaml", """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  parameters:
+                    - name: mode
+                      in: query
+                      schema:
+                        type: string
+                        enum: [fast_lane, slow]
+                        x-enum-varnames: [Fast]
+                  responses: {'204': {description: ok}}
+            """, "Tests.Enum", "EnumClient") });
+
+        var d = Single(result.GeneratorDiagnostics, "CG0015", 13, 13);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        var source = result.Source("EnumClient.GetAMode.g.cs");
+        Assert.Contains("FastLane = 1,", source);
+        Assert.Contains("Slow = 2,", source);
+        result.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void UnparsableExpiresAfterIsCG0015AndValidOnesReachTheDocs()
+    {
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/expires.yaml", """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              link: {type: string, x-codegen-expires-after: PT2H}
+                              other: {type: string, x-codegen-expires-after: soon}
+            """, "Tests.Expires", "ExpiresClient") });
+
+        Single(result.GeneratorDiagnostics, "CG0015", 16, 41);
+        Assert.Contains("Expires 2 hours after the server issues it.", result.Source("ExpiresClient.GetAResponse.g.cs"));
+    }
 }

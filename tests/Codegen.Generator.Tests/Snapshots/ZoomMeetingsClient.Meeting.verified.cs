@@ -60,7 +60,7 @@ namespace Zoom.Meetings
         public global::System.DateTimeOffset? CreatedAt { get; init; }
 
         /// <summary>Starts the meeting as its host; anyone holding it can act as the host, so never share or log it. It expires two hours after it is issued (90 days for hosts created with custCreate); call getMeeting for a fresh one.</summary>
-        /// <remarks>JSON name: <c>start_url</c>. Sensitive: masked in <c>ToString()</c>.</remarks>
+        /// <remarks>JSON name: <c>start_url</c>. Sensitive: masked in <c>ToString()</c>. Expires 2 hours after the server issues it.</remarks>
         public string? StartUrl { get; init; }
 
         /// <summary>Link for participants. Give it only to invitees.</summary>
