@@ -36,7 +36,11 @@ internal static partial class ValidatorEmitter
                 break;
             case TypeKind.Enum:
                 if (validateNested) EnumMembershipCheck(emission, writer, type, value, jsonName, when);
-                AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                // The enum schema's own `enum` list arrives as allowed values too; only a narrower list adds a check.
+                if (!AllowsEveryMember(emission, type, constraints.AllowedValues))
+                {
+                    AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                }
                 break;
             case TypeKind.Model:
                 if (validateNested)
@@ -289,6 +293,27 @@ internal static partial class ValidatorEmitter
         bool single = shown.Length == 1;
         Check(writer, value + " is not (" + patterns + ")", jsonName, single ? "const" : "enum",
             single ? "must be " + shown[0] : OneOfMessage(shown), when);
+    }
+
+    private static bool AllowsEveryMember(Emission emission, TypeRef type, EquatableArray<string> allowed)
+    {
+        if (allowed.IsEmpty) return true;
+        var model = emission.FindEnum(type.Name);
+        if (model is null) return true;
+        foreach (var member in model.Members)
+        {
+            bool listed = false;
+            foreach (var literal in allowed)
+            {
+                if (ConstantPattern(emission, type, literal) == emission.Qualified(model.Name) + "." + member.Name)
+                {
+                    listed = true;
+                    break;
+                }
+            }
+            if (!listed) return false;
+        }
+        return true;
     }
 
     private static string OneOfMessage(string[] shown) =>

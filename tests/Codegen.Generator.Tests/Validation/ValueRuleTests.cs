@@ -42,6 +42,7 @@ public sealed class ValueRuleTests
     [InlineData("Level", 3, "level|enum")]
     [InlineData("Flag", false, "flag|const")]
     [InlineData("State", 99, "state|enum")]
+    [InlineData("Phase", 2, "phase|const")]
     public void EachRuleReportsItsViolation(string property, object? value, string expected) =>
         Assert.Equal(new[] { expected }, Errors(Sample((property, value))));
 
@@ -63,6 +64,7 @@ public sealed class ValueRuleTests
     [InlineData("Level", 2)]
     [InlineData("Flag", true)]
     [InlineData("State", 2)]
+    [InlineData("Phase", 1)]
     [InlineData("Note", null)]
     public void EachRuleAcceptsAConformingValue(string property, object? value) =>
         Assert.Empty(Errors(Sample((property, value))));
@@ -82,6 +84,13 @@ public sealed class ValueRuleTests
         Assert.Equal(new[] { "tags|maxItems" }, Errors(Sample(("Tags", new object?[] { "a", "b", "c", "d" }))));
         Assert.Equal(new[] { "tags|uniqueItems" }, Errors(Sample(("Tags", new object?[] { "a", "b", "a" }))));
         Assert.Equal(new[] { "tags[1]|maxLength" }, Errors(Sample(("Tags", new object?[] { "a", "toolong" }))));
+    }
+
+    [Fact]
+    public void ArrayItemsOfAnEnumAreCheckedForMembershipOnce()
+    {
+        Assert.Empty(Errors(Sample(("States", new object?[] { 1, 2 }))));
+        Assert.Equal(new[] { "states[1]|enum" }, Errors(Sample(("States", new object?[] { 1, 5 }))));
     }
 
     [Fact]
