@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Codegen.Generator.Model;
 
 namespace Codegen.Generator.Emitting;
@@ -80,7 +79,7 @@ internal static partial class ValidatorEmitter
         }
         if (constraints.Pattern is { } pattern)
         {
-            bool? ecmaScript = PatternMode(pattern);
+            bool? ecmaScript = Reading.ConstraintReader.PatternMode(pattern);
             if (ecmaScript is { } mode)
             {
                 int index = emission.PatternIndex(pattern, mode);
@@ -109,31 +108,6 @@ internal static partial class ValidatorEmitter
         "uuid" => "IsUuid",
         _ => null,
     };
-
-    /// <summary>
-    /// JSON Schema patterns are ECMA-262 regexes: prefer .NET's ECMAScript mode (ASCII <c>\w</c>, <c>\d</c>), fall back to
-    /// the default syntax when ECMAScript mode rejects the pattern; null when .NET rejects it either way.
-    /// </summary>
-    internal static bool? PatternMode(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
-            return true;
-        }
-        catch (System.ArgumentException)
-        {
-        }
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant);
-            return false;
-        }
-        catch (System.ArgumentException)
-        {
-            return null;
-        }
-    }
 
     private static void NumberChecks(Emission emission, SourceWriter writer, TypeKind kind, ValueConstraints constraints, string value, string? jsonName, string? when)
     {

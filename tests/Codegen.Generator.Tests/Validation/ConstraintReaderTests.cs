@@ -203,6 +203,37 @@ public sealed class ConstraintReaderTests
         Assert.Equal(6, diagnostics.Single(d => d.MessageArgs[0] == "if").Location!.StartColumn);
     }
 
+    [Fact]
+    public void APatternDotNetCannotCompileGivesALocatedWarning()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    code:
+                      type: string
+                      pattern: '(unclosed'
+                    list:
+                      type: array
+                      items: {type: string, pattern: '[z-a]'}
+                    fine: {type: string, pattern: '^\p{L}+$'}
+            """;
+        var (document, map) = Parse(spec);
+        var diagnostics = new List<DiagnosticInfo>();
+        var code = ConstraintReader.ReadValue(Property(document, "A", "code"), "/components/schemas/A/properties/code", diagnostics, map);
+        ConstraintReader.ReadValue(Property(document, "A", "list"), "/components/schemas/A/properties/list", diagnostics, map);
+        ConstraintReader.ReadValue(Property(document, "A", "fine"), "/components/schemas/A/properties/fine", diagnostics, map);
+
+        Assert.Equal("(unclosed", code.Pattern);
+        Assert.Equal(new[] { ("CG0052", 10), ("CG0052", 13) }, diagnostics.Select(d => (d.Id, d.Location!.StartLine)).ToArray());
+        Assert.Equal("pattern", diagnostics[0].MessageArgs[0]);
+    }
+
     // 0-based line of the first `marker` after `anchor` in Spec31.
     private static int LineAfter(string anchor, string marker)
     {
