@@ -190,6 +190,43 @@ public sealed class SourceMapTests
     }
 
     [Fact]
+    public void KeysAfterBlockScalarsAnchorsAndAliasesAreLocated()
+    {
+        const string text = "a:\n  description: >-\n    folded\n    text\n  base: &base\n    x: 1\n  copy: *base\n  after: |\n    kept\n\n  last: 2\n";
+        var map = SourceMap.Build("spec.yaml", text);
+        Assert.Null(map.SyntaxError);
+        Assert.Equal((4, 2), Start(map.Locate("/a/base")));
+        Assert.Equal((5, 4), Start(map.Locate("/a/base/x")));
+        Assert.Equal((6, 2), Start(map.Locate("/a/copy")));
+        Assert.Equal((10, 2), Start(map.Locate("/a/last")));
+    }
+
+    [Fact]
+    public void OnlyTheFirstYamlDocumentIsMapped()
+    {
+        const string text = "a: 1\n---\nb: 2\n";
+        var map = SourceMap.Build("spec.yaml", text);
+        Assert.True(map.Contains("/a"));
+        Assert.False(map.Contains("/b"));
+    }
+
+    [Fact]
+    public void ALargeRealJsonSpecIsMappedToTheRightLines()
+    {
+        string text = File.ReadAllText(SharedFiles.Path("zoom", "zoom-meetings-api-2025-06.json"));
+        var map = SourceMap.Build("zoom.json", text);
+        Assert.Null(map.SyntaxError);
+
+        var location = map.Locate("/paths/~1users~1{userId}~1meetings/post/operationId");
+        Assert.NotNull(location);
+        Assert.Equal("\"operationId\"", text.Substring(location!.Start, location.Length));
+        // the reported line really is the line that holds the text
+        var lines = text.Split('\n');
+        Assert.Contains("\"operationId\"", lines[location.StartLine]);
+        Assert.Equal("\"operationId\"", lines[location.StartLine].Substring(location.StartColumn, location.Length));
+    }
+
+    [Fact]
     public void TheRealSpecHasNoSyntaxErrorAndItsOperationsAreLocated()
     {
         string text = File.ReadAllText(SharedFiles.Path("corpus", "oai", "v3.0-petstore.yaml"));
