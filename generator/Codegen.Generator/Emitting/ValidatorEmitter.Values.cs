@@ -158,13 +158,10 @@ internal static partial class ValidatorEmitter
         var itemType = type.Item ?? new TypeRef(TypeKind.Any);
         if (constraints.UniqueItems)
         {
-            string itemTypeName = CSharpType(emission, itemType, type.ItemNullable || !IsValueKind(itemType.Kind));
-            string method = "HasDuplicates";
-            emission.SupportMethods.Add(itemType.Kind == TypeKind.Any ? "HasDuplicateElements" : method);
-            Check(writer, itemType.Kind == TypeKind.Any
-                    ? HelperClass + ".HasDuplicateElements(" + value + ")"
-                    : HelperClass + "." + method + "<" + itemTypeName + ">(" + value + ")",
-                jsonName, "uniqueItems", "must not contain duplicate items", when);
+            // JsonElement has no value equality of its own; everything else compares with EqualityComparer<T>.Default.
+            string method = itemType.Kind == TypeKind.Any && !type.ItemNullable ? "HasDuplicateElements" : "HasDuplicates";
+            emission.SupportMethods.Add(method);
+            Check(writer, HelperClass + "." + method + "(" + value + ")", jsonName, "uniqueItems", "must not contain duplicate items", when);
         }
 
         string item = emission.NewLocal("item");
@@ -200,7 +197,7 @@ internal static partial class ValidatorEmitter
         var itemChecks = ValueChecks(emission, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested: true);
         if (itemChecks.Length == 0) return;
 
-        string itemTypeName = CSharpType(emission, itemType, type.ItemNullable && IsValueKind(itemType.Kind) || (!IsValueKind(itemType.Kind) && type.ItemNullable));
+        string itemTypeName = CSharpType(emission, itemType, type.ItemNullable);
         string concrete = emission.NewLocal("dictionary");
         bool itemMaybeNull = type.ItemNullable || !IsValueKind(itemType.Kind);
         var loopBody = new SourceWriter();

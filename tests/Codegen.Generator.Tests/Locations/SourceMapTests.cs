@@ -202,6 +202,17 @@ public sealed class SourceMapTests
     }
 
     [Fact]
+    public void AFileWithoutAKnownExtensionIsSniffedAsJsonOrYamlFlowStyle()
+    {
+        const string json = "{\"a\": {\"b\": 1}}";
+        Assert.Equal((0, 7), Start(SourceMap.Build("spec", json).Locate("/a/b")));
+        const string flow = "{a: {b: 1}}";
+        var map = SourceMap.Build("spec", flow);
+        Assert.Null(map.SyntaxError);
+        Assert.Equal((0, 5), Start(map.Locate("/a/b")));
+    }
+
+    [Fact]
     public void OnlyTheFirstYamlDocumentIsMapped()
     {
         const string text = "a: 1\n---\nb: 2\n";
