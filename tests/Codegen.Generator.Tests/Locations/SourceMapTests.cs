@@ -237,6 +237,16 @@ public sealed class SourceMapTests
         Assert.Equal("\"operationId\"", lines[location.StartLine].Substring(location.StartColumn, location.Length));
     }
 
+    [Theory]
+    [InlineData("spec.yaml")]
+    [InlineData("spec.json")]
+    public void DeeplyNestedInputDoesNotOverflowTheStack(string fileName)
+    {
+        string text = new string('[', 100_000) + new string(']', 100_000);
+        var map = SourceMap.Build(fileName, text);
+        Assert.NotNull(map.Locate("/0/0/0"));
+    }
+
     [Fact]
     public void TheRealSpecHasNoSyntaxErrorAndItsOperationsAreLocated()
     {
