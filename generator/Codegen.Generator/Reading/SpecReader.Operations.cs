@@ -161,7 +161,7 @@ internal sealed partial class SpecReader
                 parameter.Description,
                 char.ToLowerInvariant(style[0]) + style.Substring(1),
                 parameter.Explode,
-                ConstraintReader.ReadValue(parameter.Schema)));
+                ConstraintReader.ReadValue(parameter.Schema, JsonPointer.Append(parameterPointer, "schema"), _diagnostics, _map)));
         }
 
         // Required parameters first (path order kept), optional ones after: optional C# parameters come last.

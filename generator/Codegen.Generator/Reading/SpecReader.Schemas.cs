@@ -330,7 +330,7 @@ internal sealed partial class SpecReader
             IsRequired: false,
             IsNullable: resolved.Nullable,
             schema.Description,
-            ConstraintReader.ReadValue(schema),
+            ConstraintReader.ReadValue(schema, pointer, _diagnostics, _map),
             sensitive,
             schema.ReadOnly,
             schema.WriteOnly,

@@ -78,6 +78,11 @@ internal sealed partial class SpecReader
         try
         {
             result = OpenApiDocument.Parse(_input.Text, format, settings);
+            if (format == "json" && result.Document is null)
+            {
+                // A '{' start may be YAML flow style rather than JSON; YAML reads both.
+                result = OpenApiDocument.Parse(_input.Text, "yaml", settings);
+            }
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
