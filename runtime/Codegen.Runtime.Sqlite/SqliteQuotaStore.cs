@@ -227,6 +227,10 @@ public sealed class SqliteQuotaStore : IQuotaStore
 
     private SqliteConnection Open()
     {
+        if (!_schemaReady)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(DatabasePath)!);
+        }
         var connection = new SqliteConnection(_connectionString);
         try
         {
