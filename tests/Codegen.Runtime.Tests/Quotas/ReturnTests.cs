@@ -59,4 +59,31 @@ public sealed class ReturnTests : IDisposable
 
         Assert.Equal(1, (await limiter.GetStatusAsync(Zoom.DailyName, "host@example.com")).Used);
     }
+
+    [Fact]
+    public async Task DisposingALeaseKeepsThePermitUsed()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var limiter = Zoom.DailyOnly(new InMemoryQuotaStore(time), time);
+        using (var lease = limiter.AttemptAcquire(Zoom.Create("host@example.com")))
+        {
+            Assert.True(lease.IsAcquired);
+        }
+
+        Assert.Equal(1, (await limiter.GetStatusAsync(Zoom.DailyName, "host@example.com")).Used);
+    }
+
+    [Fact]
+    public void ZeroPermitsChecksWithoutTakingAndMoreThanOneIsRefusedClearly()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var limiter = Zoom.DailyOnly(new InMemoryQuotaStore(time), time, o => o.SetLimit(Zoom.DailyName, 1));
+        var request = Zoom.Create("host@example.com");
+
+        Assert.True(limiter.AttemptAcquire(request, 0).IsAcquired);
+        Assert.True(limiter.AttemptAcquire(request, 1).IsAcquired); // the check took nothing
+        Assert.False(limiter.AttemptAcquire(request, 0).IsAcquired);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => limiter.AttemptAcquire(request, 2));
+        Assert.Contains("A quota permit is taken per attempt", error.Message);
+    }
 }
