@@ -18,7 +18,7 @@ public sealed partial class ZoomServerToServerTokenProvider : IAccessTokenProvid
 {
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
-    private readonly HttpClient _httpClient;
+    private readonly Func<HttpClient> _httpClient;
     private readonly ZoomServerToServerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -33,8 +33,14 @@ public sealed partial class ZoomServerToServerTokenProvider : IAccessTokenProvid
     /// <param name="timeProvider">The clock for expiry; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where token requests are logged (never the token or the secret).</param>
     public ZoomServerToServerTokenProvider(HttpClient httpClient, ZoomServerToServerOptions options, TimeProvider? timeProvider = null, ILogger<ZoomServerToServerTokenProvider>? logger = null)
+        : this(httpClient is null ? throw new ArgumentNullException(nameof(httpClient)) : () => httpClient, options, timeProvider, logger)
     {
-        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+    }
+
+    /// <summary>Creates the provider with a client obtained per token request (from IHttpClientFactory, so handlers rotate).</summary>
+    internal ZoomServerToServerTokenProvider(Func<HttpClient> httpClient, ZoomServerToServerOptions options, TimeProvider? timeProvider, ILogger<ZoomServerToServerTokenProvider>? logger)
+    {
+        _httpClient = httpClient;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -131,7 +137,7 @@ public sealed partial class ZoomServerToServerTokenProvider : IAccessTokenProvid
         byte[] body;
         try
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
