@@ -25,6 +25,7 @@ internal sealed class RetryStep(
         var startedAt = time.GetUtcNow();
         for (int attempt = 1; ; attempt++)
         {
+            call.CallerToken.ThrowIfCancellationRequested();
             call.ClearAttempt();
             call.Attempt = attempt;
             call.MayHaveReachedServer = false;
