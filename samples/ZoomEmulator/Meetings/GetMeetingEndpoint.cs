@@ -14,7 +14,8 @@ internal sealed class GetMeetingEndpoint(EmulatorState state)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var meetingId = (string)context.Request.RouteValues["meetingId"]!;
+        // Kestrel leaves an encoded '/' (%2F) in a path segment; a uuid may contain '/' (Zoom asks for double encoding).
+        var meetingId = Uri.UnescapeDataString((string)context.Request.RouteValues["meetingId"]!);
         if (!state.PerSecond.TryConsume(RateLimitCategory.Light, state.Options.LightRequestsPerSecond))
         {
             await RateLimitResponses.WritePerSecondAsync(context, RateLimitCategory.Light, state.SendRateLimitHeaders);
