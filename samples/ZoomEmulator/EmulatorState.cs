@@ -12,7 +12,9 @@ namespace ZoomEmulator;
 internal sealed class EmulatorState
 {
     private readonly ConcurrentDictionary<string, int> _createsReceived = new(StringComparer.Ordinal);
+    private readonly CountWaiters _createWaiters = new();
     private volatile bool _sendRateLimitHeaders;
+    private int _totalCreatesReceived;
 
     public EmulatorState(ZoomEmulatorOptions options)
     {
@@ -55,15 +57,24 @@ internal sealed class EmulatorState
     /// <summary>The counter key of a user id: the user's key, or the lower-cased id for users that do not exist.</summary>
     public string CounterKey(string userId) => Users.KeyOf(userId) ?? userId.ToLowerInvariant();
 
-    public void CountCreateReceived(string userId) => _createsReceived.AddOrUpdate(CounterKey(userId), 1, (_, n) => n + 1);
+    public void CountCreateReceived(string userId)
+    {
+        _createsReceived.AddOrUpdate(CounterKey(userId), 1, (_, n) => n + 1);
+        _createWaiters.Notify(Interlocked.Increment(ref _totalCreatesReceived));
+    }
+
+    /// <summary>Completes once at least <paramref name="total"/> create requests have been received.</summary>
+    public Task WaitForCreatesReceivedAsync(int total, CancellationToken cancellationToken) =>
+        _createWaiters.WaitAsync(total, () => TotalCreatesReceived, cancellationToken);
 
     public int CreatesReceived(string userId) => _createsReceived.GetValueOrDefault(CounterKey(userId));
 
-    public int TotalCreatesReceived => _createsReceived.Values.Sum();
+    public int TotalCreatesReceived => Volatile.Read(ref _totalCreatesReceived);
 
     public void Reset()
     {
         _createsReceived.Clear();
+        Interlocked.Exchange(ref _totalCreatesReceived, 0);
         Tokens.Reset();
         Users.Reset();
         Meetings.Reset();

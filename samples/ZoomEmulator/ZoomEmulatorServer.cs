@@ -117,6 +117,11 @@ public sealed class ZoomEmulatorServer : IAsyncDisposable
     /// dropped connection). <c>me</c>, e-mails of any case and known host ids of one user share one count.</summary>
     public int CreateRequestsReceived(string userId) => _state.CreatesReceived(userId);
 
+    /// <summary>Completes once at least <paramref name="total"/> create requests (all users) have reached the
+    /// Create-a-meeting operation; lets a test act while a request is in flight (for example during a slow answer).</summary>
+    public Task WaitForCreateRequestsAsync(int total, CancellationToken cancellationToken = default) =>
+        _state.WaitForCreatesReceivedAsync(total, cancellationToken);
+
     /// <summary>How many meetings are stored for <paramref name="userId"/> (including ones whose answer was dropped).</summary>
     public int MeetingsCreated(string userId) => _state.Users.KeyOf(userId) is { } key ? _state.Meetings.CountFor(key) : 0;
 

@@ -44,7 +44,7 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
                     dropped = await ProcessThenDropAsync(context, scope.Value, next);
                     break;
                 case FaultKind.Delay:
-                    await ProcessThenDelayAsync(context, scope.Value, next, fault);
+                    await ProcessThenDelayAsync(context, scope.Value, next, fault, arrivedAt);
                     break;
                 default:
                     await ProcessAsync(context, scope.Value, next);
@@ -79,8 +79,11 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
         return true;
     }
 
-    /// <summary>Lets the request take effect, then holds the answer back before sending it.</summary>
-    private async Task ProcessThenDelayAsync(HttpContext context, FaultScope scope, RequestDelegate next, InjectedFault fault)
+    /// <summary>Lets the request take effect, then holds the answer back before sending it. On the emulator's clock the
+    /// answer is due at arrival + delay, so a test that moves a fake clock after the request arrived releases it
+    /// whether or not the wait had already begun.</summary>
+    private async Task ProcessThenDelayAsync(
+        HttpContext context, FaultScope scope, RequestDelegate next, InjectedFault fault, DateTimeOffset arrivedAt)
     {
         var answer = await WithBufferedResponseAsync(context, () => ProcessAsync(context, scope, next));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
@@ -88,7 +91,11 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
         {
             if (fault.DelayUsesTimeProvider)
             {
-                await Task.Delay(fault.Delay, state.Clock, cancel.Token);
+                var remaining = arrivedAt + fault.Delay - state.Clock.GetUtcNow();
+                if (remaining > TimeSpan.Zero)
+                {
+                    await Task.Delay(remaining, state.Clock, cancel.Token);
+                }
             }
             else
             {

@@ -101,4 +101,22 @@ public sealed class DailyLimitTests
         Assert.Equal("99", EmulatorSession.Header(afterMidnight, "X-RateLimit-Remaining"));
         Assert.Equal(1, s.Server.DailyUsage("me"));
     }
+
+    [Fact]
+    public async Task ConcurrentCreatesForOneHostNeverGetMoreThanTheDailyLimit()
+    {
+        await using var s = await EmulatorSession.StartAsync(o => o.MediumRequestsPerSecond = int.MaxValue);
+        var token = await s.GetTokenAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 130).Select(_ => s.CreateAsync("me", "{}", token)));
+
+        Assert.Equal(100, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(30, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(100, s.Server.MeetingsCreated("me"));
+        Assert.Equal(130, s.Server.CreateRequestsReceived("me"));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
 }

@@ -109,6 +109,25 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task SlowAnswerOnTheEmulatorClockIsSentOnlyWhenTheClockMoves()
+    {
+        await using var s = await EmulatorSession.StartAsync();
+        var token = await s.GetTokenAsync();
+        s.Server.Faults.DelayNext(1, TimeSpan.FromMinutes(5), useTimeProvider: true);
+
+        var pending = s.CreateAsync("me", "{}", token);
+        await s.Server.WaitForCreateRequestsAsync(1);
+        Assert.False(pending.IsCompleted); // the fake clock has not moved, so the answer cannot be due yet
+        Assert.Equal(1, s.Server.MeetingsCreated("me"));
+
+        s.Clock.Advance(TimeSpan.FromMinutes(5));
+        using var response = await pending;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.StartsWith("https://zoom.example/s/", (string?)(await EmulatorSession.ReadObjectAsync(response))["start_url"]);
+    }
+
+    [Fact]
     public async Task ArmingAFaultWithNonsenseValuesIsRefused()
     {
         await using var s = await EmulatorSession.StartAsync();
