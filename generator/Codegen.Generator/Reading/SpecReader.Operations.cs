@@ -82,13 +82,25 @@ internal sealed partial class SpecReader
         var parameterNames = new NameScope();
         foreach (var local in MethodLocals) parameterNames.Reserve(local);
         var parameters = ReadParameters(pathItem, operation, pointer, methodName, parameterNames);
+        // A placeholder the spec forgot to declare still needs a value: add it as a required string (CG0016).
+        int insertAt = 0;
         foreach (var placeholder in Placeholders(path))
         {
             if (!parameters.Any(p => p.In == ModelParameterLocation.Path && p.Name == placeholder))
             {
                 Report(Descriptors.UndeclaredPathParameter, pointer, path, placeholder);
-                return null;
+                parameters.Insert(insertAt, new ParameterModel(
+                    placeholder,
+                    parameterNames.Take(CSharpName.CamelIdentifier(placeholder, "value"), out _),
+                    ModelParameterLocation.Path,
+                    new TypeRef(TypeKind.String),
+                    IsRequired: true,
+                    "Not declared by the API description; the path needs it.",
+                    "simple",
+                    Explode: false,
+                    ValueConstraints.None));
             }
+            insertAt++;
         }
         var responses = ReadResponses(operation, pointer, methodName);
         var policies = quotas.ReadOperation(operation.Extensions, pointer, parameters, out var partitionParameters);

@@ -92,6 +92,12 @@ internal sealed partial class SpecReader
             Report(Descriptors.OpenApiError, "/openapi", exception.Message);
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi itself failed (seen with Swagger 2.0 $refs to other files): a spec problem, not ours.
+            Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message}); $refs to other files are not supported");
+            return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
+        }
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
             Report(Descriptors.OpenApiError, PointerOf(error.Pointer, error.Message), error.Message);

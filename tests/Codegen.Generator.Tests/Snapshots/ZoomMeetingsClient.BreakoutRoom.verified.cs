@@ -34,7 +34,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("participants"u8))
                 {
                     reader.Read();
-                    _participants = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _participants = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else
                 {

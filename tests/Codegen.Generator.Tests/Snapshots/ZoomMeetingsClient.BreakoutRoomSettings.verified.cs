@@ -34,7 +34,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("rooms"u8))
                 {
                     reader.Read();
-                    _rooms = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.BreakoutRoom>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.BreakoutRoom.ReadJson(ref r1));
+                    _rooms = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.BreakoutRoom>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.BreakoutRoom>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.BreakoutRoom.ReadJson(ref r1));
                 }
                 else
                 {

@@ -49,12 +49,12 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("approved_list"u8))
                 {
                     reader.Read();
-                    _approvedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _approvedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else if (reader.ValueTextEquals("denied_list"u8))
                 {
                     reader.Read();
-                    _deniedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _deniedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else
                 {

@@ -176,7 +176,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("tracking_fields"u8))
                 {
                     reader.Read();
-                    _trackingFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.TrackingField>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.TrackingField.ReadJson(ref r1));
+                    _trackingFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.TrackingField>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.TrackingField>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.TrackingField.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("recurrence"u8))
                 {

@@ -34,7 +34,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("interpreters"u8))
                 {
                     reader.Read();
-                    _interpreters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.Interpreter>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.Interpreter.ReadJson(ref r1));
+                    _interpreters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.Interpreter>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.Interpreter>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.Interpreter.ReadJson(ref r1));
                 }
                 else
                 {

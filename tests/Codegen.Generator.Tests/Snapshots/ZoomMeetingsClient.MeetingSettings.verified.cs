@@ -509,7 +509,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("authentication_exception"u8))
                 {
                     reader.Read();
-                    _authenticationException = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.AuthenticationException>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.AuthenticationException.ReadJson(ref r1));
+                    _authenticationException = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.AuthenticationException>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.AuthenticationException>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.AuthenticationException.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("authentication_name"u8))
                 {
@@ -609,27 +609,27 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("meeting_invitees"u8))
                 {
                     reader.Read();
-                    _meetingInvitees = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingInvitee>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingInvitee.ReadJson(ref r1));
+                    _meetingInvitees = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingInvitee>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.MeetingInvitee>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingInvitee.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("resources"u8))
                 {
                     reader.Read();
-                    _resources = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingResource>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingResource.ReadJson(ref r1));
+                    _resources = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingResource>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.MeetingResource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingResource.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("global_dial_in_countries"u8))
                 {
                     reader.Read();
-                    _globalDialInCountries = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _globalDialInCountries = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else if (reader.ValueTextEquals("global_dial_in_numbers"u8))
                 {
                     reader.Read();
-                    _globalDialInNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.GlobalDialInNumber>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.GlobalDialInNumber.ReadJson(ref r1));
+                    _globalDialInNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.GlobalDialInNumber>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.GlobalDialInNumber>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.GlobalDialInNumber.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("additional_data_center_regions"u8))
                 {
                     reader.Read();
-                    _additionalDataCenterRegions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _additionalDataCenterRegions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else if (reader.ValueTextEquals("focus_mode"u8))
                 {
@@ -664,7 +664,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("custom_keys"u8))
                 {
                     reader.Read();
-                    _customKeys = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.CustomKey>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.CustomKey.ReadJson(ref r1));
+                    _customKeys = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.CustomKey>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.CustomKey>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.CustomKey.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("cn_meeting"u8))
                 {

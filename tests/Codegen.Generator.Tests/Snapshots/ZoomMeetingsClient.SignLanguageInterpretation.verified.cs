@@ -34,7 +34,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("interpreters"u8))
                 {
                     reader.Read();
-                    _interpreters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.SignLanguageInterpreter>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.SignLanguageInterpreter.ReadJson(ref r1));
+                    _interpreters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.SignLanguageInterpreter>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.SignLanguageInterpreter>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.SignLanguageInterpreter.ReadJson(ref r1));
                 }
                 else
                 {

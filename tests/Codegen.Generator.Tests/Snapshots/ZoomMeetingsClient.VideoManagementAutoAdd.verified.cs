@@ -34,7 +34,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("channels"u8))
                 {
                     reader.Read();
-                    _channels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.VideoManagementChannel>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.VideoManagementChannel.ReadJson(ref r1));
+                    _channels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.VideoManagementChannel>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.VideoManagementChannel>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.VideoManagementChannel.ReadJson(ref r1));
                 }
                 else
                 {

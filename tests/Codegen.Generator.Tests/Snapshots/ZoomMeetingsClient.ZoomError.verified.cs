@@ -44,7 +44,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("errors"u8))
                 {
                     reader.Read();
-                    _errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.ZoomFieldError>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.ZoomFieldError.ReadJson(ref r1));
+                    _errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.ZoomFieldError>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.ZoomFieldError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.ZoomFieldError.ReadJson(ref r1));
                 }
                 else
                 {
