@@ -37,6 +37,5 @@ partial record AuthenticationException : global::Codegen.Runtime.Validation.IVal
             }
             return value[at + 1] != '.' && value[value.Length - 1] != '.';
         }
-
     }
 }

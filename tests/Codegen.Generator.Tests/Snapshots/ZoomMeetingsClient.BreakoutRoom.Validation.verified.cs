@@ -45,6 +45,5 @@ partial record BreakoutRoom : global::Codegen.Runtime.Validation.IValidatable
             }
             return value[at + 1] != '.' && value[value.Length - 1] != '.';
         }
-
     }
 }

@@ -21,10 +21,6 @@ partial record ContinuousMeetingChat : global::Codegen.Runtime.Validation.IValid
             {
                 context.AddError("who_is_added", "enum", "must be one of \"all_users\", \"org_invitees_and_participants\", \"org_invitees\"");
             }
-            if (value1 is not (global::Zoom.Meetings.ContinuousChatMembers.AllUsers or global::Zoom.Meetings.ContinuousChatMembers.OrgInviteesAndParticipants or global::Zoom.Meetings.ContinuousChatMembers.OrgInvitees))
-            {
-                context.AddError("who_is_added", "enum", "must be one of \"all_users\", \"org_invitees_and_participants\", \"org_invitees\"");
-            }
         }
     }
 }

@@ -21,10 +21,6 @@ partial record CountryRegionFilter : global::Codegen.Runtime.Validation.IValidat
             {
                 context.AddError("method", "enum", "must be one of \"approve\", \"deny\"");
             }
-            if (value1 is not (global::Zoom.Meetings.CountryRegionFilterMethod.Approve or global::Zoom.Meetings.CountryRegionFilterMethod.Deny))
-            {
-                context.AddError("method", "enum", "must be one of \"approve\", \"deny\"");
-            }
         }
     }
 }

@@ -28,10 +28,6 @@ partial record CreateMeetingRequest : global::Codegen.Runtime.Validation.IValida
             {
                 context.AddError("type", "enum", "must be one of 1, 2, 3, 8, 10");
             }
-            if (value1 is not (global::Zoom.Meetings.MeetingType.Instant or global::Zoom.Meetings.MeetingType.Scheduled or global::Zoom.Meetings.MeetingType.RecurringNoFixedTime or global::Zoom.Meetings.MeetingType.RecurringFixedTime or global::Zoom.Meetings.MeetingType.ScreenShareOnly))
-            {
-                context.AddError("type", "enum", "must be one of 1, 2, 3, 8, 10");
-            }
         }
         if (this.StartTime is { } value2)
         {
@@ -42,7 +38,7 @@ partial record CreateMeetingRequest : global::Codegen.Runtime.Validation.IValida
         }
         if (this.Duration is { } value3)
         {
-            if (value3 < 0L)
+            if (value3 < 0)
             {
                 context.AddError("duration", "minimum", "must be at least 0");
             }
@@ -137,6 +133,5 @@ partial record CreateMeetingRequest : global::Codegen.Runtime.Validation.IValida
             }
             return count;
         }
-
     }
 }

@@ -47,6 +47,5 @@ partial record CustomKey : global::Codegen.Runtime.Validation.IValidatable
             }
             return count;
         }
-
     }
 }

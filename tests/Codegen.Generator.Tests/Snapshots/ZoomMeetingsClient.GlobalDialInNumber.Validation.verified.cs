@@ -21,10 +21,6 @@ partial record GlobalDialInNumber : global::Codegen.Runtime.Validation.IValidata
             {
                 context.AddError("type", "enum", "must be one of \"toll\", \"tollfree\"");
             }
-            if (value4 is not (global::Zoom.Meetings.DialInNumberType.Toll or global::Zoom.Meetings.DialInNumberType.TollFree))
-            {
-                context.AddError("type", "enum", "must be one of \"toll\", \"tollfree\"");
-            }
         }
     }
 }

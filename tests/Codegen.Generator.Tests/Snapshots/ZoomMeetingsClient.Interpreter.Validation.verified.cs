@@ -37,6 +37,5 @@ partial record Interpreter : global::Codegen.Runtime.Validation.IValidatable
             }
             return value[at + 1] != '.' && value[value.Length - 1] != '.';
         }
-
     }
 }

@@ -28,10 +28,6 @@ partial record Meeting : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("status", "enum", "must be one of \"waiting\", \"started\"");
             }
-            if (value5 is not (global::Zoom.Meetings.MeetingStatus.Waiting or global::Zoom.Meetings.MeetingStatus.Started))
-            {
-                context.AddError("status", "enum", "must be one of \"waiting\", \"started\"");
-            }
         }
         if (this.Topic is { } value6)
         {
@@ -46,10 +42,6 @@ partial record Meeting : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("type", "enum", "must be one of 1, 2, 3, 8, 10");
             }
-            if (value7 is not (global::Zoom.Meetings.MeetingType.Instant or global::Zoom.Meetings.MeetingType.Scheduled or global::Zoom.Meetings.MeetingType.RecurringNoFixedTime or global::Zoom.Meetings.MeetingType.RecurringFixedTime or global::Zoom.Meetings.MeetingType.ScreenShareOnly))
-            {
-                context.AddError("type", "enum", "must be one of 1, 2, 3, 8, 10");
-            }
         }
         if (this.Agenda is { } value11)
         {
@@ -60,10 +52,6 @@ partial record Meeting : global::Codegen.Runtime.Validation.IValidatable
         }
         if (this.CreationSource is { } value24)
         {
-            if (value24 is not (global::Zoom.Meetings.MeetingCreationSource.Other or global::Zoom.Meetings.MeetingCreationSource.OpenApi or global::Zoom.Meetings.MeetingCreationSource.WebPortal))
-            {
-                context.AddError("creation_source", "enum", "must be one of \"other\", \"open_api\", \"web_portal\"");
-            }
             if (value24 is not (global::Zoom.Meetings.MeetingCreationSource.Other or global::Zoom.Meetings.MeetingCreationSource.OpenApi or global::Zoom.Meetings.MeetingCreationSource.WebPortal))
             {
                 context.AddError("creation_source", "enum", "must be one of \"other\", \"open_api\", \"web_portal\"");
@@ -135,6 +123,5 @@ partial record Meeting : global::Codegen.Runtime.Validation.IValidatable
             }
             return value[at + 1] != '.' && value[value.Length - 1] != '.';
         }
-
     }
 }

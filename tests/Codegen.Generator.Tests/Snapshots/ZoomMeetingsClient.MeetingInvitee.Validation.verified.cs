@@ -37,6 +37,5 @@ partial record MeetingInvitee : global::Codegen.Runtime.Validation.IValidatable
             }
             return value[at + 1] != '.' && value[value.Length - 1] != '.';
         }
-
     }
 }

@@ -21,10 +21,6 @@ partial record MeetingOccurrence : global::Codegen.Runtime.Validation.IValidatab
             {
                 context.AddError("status", "enum", "must be one of \"available\", \"deleted\"");
             }
-            if (value3 is not (global::Zoom.Meetings.OccurrenceStatus.Available or global::Zoom.Meetings.OccurrenceStatus.Deleted))
-            {
-                context.AddError("status", "enum", "must be one of \"available\", \"deleted\"");
-            }
         }
     }
 }

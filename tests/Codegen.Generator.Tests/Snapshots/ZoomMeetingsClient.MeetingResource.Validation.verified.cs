@@ -21,17 +21,9 @@ partial record MeetingResource : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("resource_type", "enum", "must be one of \"whiteboard\"");
             }
-            if (value0 is not (global::Zoom.Meetings.ResourceType.Whiteboard))
-            {
-                context.AddError("resource_type", "const", "must be \"whiteboard\"");
-            }
         }
         if (this.PermissionLevel is { } value2)
         {
-            if (value2 is not (global::Zoom.Meetings.ResourcePermissionLevel.Editor or global::Zoom.Meetings.ResourcePermissionLevel.Commenter or global::Zoom.Meetings.ResourcePermissionLevel.Viewer))
-            {
-                context.AddError("permission_level", "enum", "must be one of \"editor\", \"commenter\", \"viewer\"");
-            }
             if (value2 is not (global::Zoom.Meetings.ResourcePermissionLevel.Editor or global::Zoom.Meetings.ResourcePermissionLevel.Commenter or global::Zoom.Meetings.ResourcePermissionLevel.Viewer))
             {
                 context.AddError("permission_level", "enum", "must be one of \"editor\", \"commenter\", \"viewer\"");

@@ -21,10 +21,6 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("jbh_time", "enum", "must be one of 0, 5, 10, 15");
             }
-            if (value3 is not (global::Zoom.Meetings.JoinBeforeHostTime.AnyTime or global::Zoom.Meetings.JoinBeforeHostTime.FiveMinutes or global::Zoom.Meetings.JoinBeforeHostTime.TenMinutes or global::Zoom.Meetings.JoinBeforeHostTime.FifteenMinutes))
-            {
-                context.AddError("jbh_time", "enum", "must be one of 0, 5, 10, 15");
-            }
         }
         if (this.WaitingRoomOptions is { } value5)
         {
@@ -38,10 +34,6 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("approval_type", "enum", "must be one of 0, 1, 2");
             }
-            if (value9 is not (global::Zoom.Meetings.ApprovalType.Automatic or global::Zoom.Meetings.ApprovalType.Manual or global::Zoom.Meetings.ApprovalType.NoRegistration))
-            {
-                context.AddError("approval_type", "enum", "must be one of 0, 1, 2");
-            }
         }
         if (this.RegistrationType is { } value10)
         {
@@ -49,17 +41,9 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("registration_type", "enum", "must be one of 1, 2, 3");
             }
-            if (value10 is not (global::Zoom.Meetings.RegistrationType.OnceForAllOccurrences or global::Zoom.Meetings.RegistrationType.EachOccurrence or global::Zoom.Meetings.RegistrationType.OnceForChosenOccurrences))
-            {
-                context.AddError("registration_type", "enum", "must be one of 1, 2, 3");
-            }
         }
         if (this.Audio is { } value11)
         {
-            if (value11 is not (global::Zoom.Meetings.AudioType.Both or global::Zoom.Meetings.AudioType.Telephony or global::Zoom.Meetings.AudioType.Voip or global::Zoom.Meetings.AudioType.ThirdParty))
-            {
-                context.AddError("audio", "enum", "must be one of \"both\", \"telephony\", \"voip\", \"thirdParty\"");
-            }
             if (value11 is not (global::Zoom.Meetings.AudioType.Both or global::Zoom.Meetings.AudioType.Telephony or global::Zoom.Meetings.AudioType.Voip or global::Zoom.Meetings.AudioType.ThirdParty))
             {
                 context.AddError("audio", "enum", "must be one of \"both\", \"telephony\", \"voip\", \"thirdParty\"");
@@ -74,10 +58,6 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
         }
         if (this.AutoRecording is { } value13)
         {
-            if (value13 is not (global::Zoom.Meetings.AutoRecording.Local or global::Zoom.Meetings.AutoRecording.Cloud or global::Zoom.Meetings.AutoRecording.None))
-            {
-                context.AddError("auto_recording", "enum", "must be one of \"local\", \"cloud\", \"none\"");
-            }
             if (value13 is not (global::Zoom.Meetings.AutoRecording.Local or global::Zoom.Meetings.AutoRecording.Cloud or global::Zoom.Meetings.AutoRecording.None))
             {
                 context.AddError("auto_recording", "enum", "must be one of \"local\", \"cloud\", \"none\"");
@@ -114,10 +94,6 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("encryption_type", "enum", "must be one of \"enhanced_encryption\", \"e2ee\"");
             }
-            if (value35 is not (global::Zoom.Meetings.EncryptionType.Enhanced or global::Zoom.Meetings.EncryptionType.EndToEnd))
-            {
-                context.AddError("encryption_type", "enum", "must be one of \"enhanced_encryption\", \"e2ee\"");
-            }
         }
         if (this.ApprovedOrDeniedCountriesOrRegions is { } value36)
         {
@@ -133,10 +109,6 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
         }
         if (this.CalendarType is { } value38)
         {
-            if (value38 is not (global::Zoom.Meetings.CalendarType.Outlook or global::Zoom.Meetings.CalendarType.GoogleWorkspace))
-            {
-                context.AddError("calendar_type", "enum", "must be one of 1, 2");
-            }
             if (value38 is not (global::Zoom.Meetings.CalendarType.Outlook or global::Zoom.Meetings.CalendarType.GoogleWorkspace))
             {
                 context.AddError("calendar_type", "enum", "must be one of 1, 2");
@@ -160,17 +132,9 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("who_will_receive_summary", "enum", "must be one of 1, 2, 3, 4");
             }
-            if (value46 is not (global::Zoom.Meetings.SummaryRecipients.HostOnly or global::Zoom.Meetings.SummaryRecipients.HostsAndAlternativeHosts or global::Zoom.Meetings.SummaryRecipients.HostAndInternalInvitees or global::Zoom.Meetings.SummaryRecipients.AllInvitees))
-            {
-                context.AddError("who_will_receive_summary", "enum", "must be one of 1, 2, 3, 4");
-            }
         }
         if (this.WhoCanAskQuestions is { } value49)
         {
-            if (value49 is not (global::Zoom.Meetings.AiCompanionQuestionAudience.AllParticipantsAndInvitees or global::Zoom.Meetings.AiCompanionQuestionAudience.ParticipantsFromJoinTime or global::Zoom.Meetings.AiCompanionQuestionAudience.HostOnly or global::Zoom.Meetings.AiCompanionQuestionAudience.InternalParticipantsAndInvitees or global::Zoom.Meetings.AiCompanionQuestionAudience.InternalParticipantsFromJoinTime))
-            {
-                context.AddError("who_can_ask_questions", "enum", "must be one of 1, 2, 3, 4, 5");
-            }
             if (value49 is not (global::Zoom.Meetings.AiCompanionQuestionAudience.AllParticipantsAndInvitees or global::Zoom.Meetings.AiCompanionQuestionAudience.ParticipantsFromJoinTime or global::Zoom.Meetings.AiCompanionQuestionAudience.HostOnly or global::Zoom.Meetings.AiCompanionQuestionAudience.InternalParticipantsAndInvitees or global::Zoom.Meetings.AiCompanionQuestionAudience.InternalParticipantsFromJoinTime))
             {
                 context.AddError("who_can_ask_questions", "enum", "must be one of 1, 2, 3, 4, 5");
@@ -270,6 +234,5 @@ partial record MeetingSettings : global::Codegen.Runtime.Validation.IValidatable
             }
             return value[at + 1] != '.' && value[value.Length - 1] != '.';
         }
-
     }
 }

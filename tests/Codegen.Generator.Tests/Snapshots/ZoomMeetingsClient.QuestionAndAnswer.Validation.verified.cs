@@ -21,10 +21,6 @@ partial record QuestionAndAnswer : global::Codegen.Runtime.Validation.IValidatab
             {
                 context.AddError("question_visibility", "enum", "must be one of \"answered\", \"all\"");
             }
-            if (value3 is not (global::Zoom.Meetings.QuestionVisibility.Answered or global::Zoom.Meetings.QuestionVisibility.All))
-            {
-                context.AddError("question_visibility", "enum", "must be one of \"answered\", \"all\"");
-            }
         }
     }
 }

@@ -21,14 +21,10 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("type", "enum", "must be one of 1, 2, 3");
             }
-            if (value0 is not (global::Zoom.Meetings.RecurrenceType.Daily or global::Zoom.Meetings.RecurrenceType.Weekly or global::Zoom.Meetings.RecurrenceType.Monthly))
-            {
-                context.AddError("type", "enum", "must be one of 1, 2, 3");
-            }
         }
         if (this.RepeatInterval is { } value1)
         {
-            if (value1 < 1L)
+            if (value1 < 1)
             {
                 context.AddError("repeat_interval", "minimum", "must be at least 1");
             }
@@ -42,21 +38,17 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
         }
         if (this.MonthlyDay is { } value3)
         {
-            if (value3 < 1L)
+            if (value3 < 1)
             {
                 context.AddError("monthly_day", "minimum", "must be at least 1");
             }
-            if (value3 > 31L)
+            if (value3 > 31)
             {
                 context.AddError("monthly_day", "maximum", "must be at most 31");
             }
         }
         if (this.MonthlyWeek is { } value4)
         {
-            if (value4 is not (global::Zoom.Meetings.MonthlyWeek.Last or global::Zoom.Meetings.MonthlyWeek.First or global::Zoom.Meetings.MonthlyWeek.Second or global::Zoom.Meetings.MonthlyWeek.Third or global::Zoom.Meetings.MonthlyWeek.Fourth))
-            {
-                context.AddError("monthly_week", "enum", "must be one of -1, 1, 2, 3, 4");
-            }
             if (value4 is not (global::Zoom.Meetings.MonthlyWeek.Last or global::Zoom.Meetings.MonthlyWeek.First or global::Zoom.Meetings.MonthlyWeek.Second or global::Zoom.Meetings.MonthlyWeek.Third or global::Zoom.Meetings.MonthlyWeek.Fourth))
             {
                 context.AddError("monthly_week", "enum", "must be one of -1, 1, 2, 3, 4");
@@ -68,18 +60,14 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
             {
                 context.AddError("monthly_week_day", "enum", "must be one of 1, 2, 3, 4, 5, 6, 7");
             }
-            if (value5 is not (global::Zoom.Meetings.WeekDay.Sunday or global::Zoom.Meetings.WeekDay.Monday or global::Zoom.Meetings.WeekDay.Tuesday or global::Zoom.Meetings.WeekDay.Wednesday or global::Zoom.Meetings.WeekDay.Thursday or global::Zoom.Meetings.WeekDay.Friday or global::Zoom.Meetings.WeekDay.Saturday))
-            {
-                context.AddError("monthly_week_day", "enum", "must be one of 1, 2, 3, 4, 5, 6, 7");
-            }
         }
         if (this.EndTimes is { } value6)
         {
-            if (value6 < 0L)
+            if (value6 < 0)
             {
                 context.AddError("end_times", "minimum", "must be at least 0");
             }
-            if (value6 > 60L)
+            if (value6 > 60)
             {
                 context.AddError("end_times", "maximum", "must be at most 60");
             }
@@ -90,21 +78,21 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
         }
         if (this.MonthlyWeek is not null)
         {
-            if (!(this.MonthlyWeekDay is not null))
+            if (this.MonthlyWeekDay is null)
             {
                 context.AddError("monthly_week_day", "dependentRequired", "is required when monthly_week is set");
             }
         }
         if (this.MonthlyWeekDay is not null)
         {
-            if (!(this.MonthlyWeek is not null))
+            if (this.MonthlyWeek is null)
             {
                 context.AddError("monthly_week", "dependentRequired", "is required when monthly_week_day is set");
             }
         }
         if (this.Type is global::Zoom.Meetings.RecurrenceType.Weekly)
         {
-            if (!(this.WeeklyDays is not null))
+            if (this.WeeklyDays is null)
             {
                 context.AddError("weekly_days", "required", "is required when type is 2");
             }
@@ -113,7 +101,7 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
         {
             if (this.RepeatInterval is { } value8)
             {
-                if (value8 > 99L)
+                if (value8 > 99)
                 {
                     context.AddError("repeat_interval", "maximum", "must be at most 99 when type is 1");
                 }
@@ -123,7 +111,7 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
         {
             if (this.RepeatInterval is { } value9)
             {
-                if (value9 > 50L)
+                if (value9 > 50)
                 {
                     context.AddError("repeat_interval", "maximum", "must be at most 50 when type is 2");
                 }
@@ -133,7 +121,7 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
         {
             if (this.RepeatInterval is { } value10)
             {
-                if (value10 > 10L)
+                if (value10 > 10)
                 {
                     context.AddError("repeat_interval", "maximum", "must be at most 10 when type is 3");
                 }
@@ -157,6 +145,5 @@ partial record Recurrence : global::Codegen.Runtime.Validation.IValidatable
                 return false;
             }
         }
-
     }
 }

@@ -21,17 +21,9 @@ partial record WaitingRoomOptions : global::Codegen.Runtime.Validation.IValidata
             {
                 context.AddError("mode", "enum", "must be one of \"follow_setting\", \"custom\"");
             }
-            if (value0 is not (global::Zoom.Meetings.WaitingRoomMode.FollowSetting or global::Zoom.Meetings.WaitingRoomMode.Custom))
-            {
-                context.AddError("mode", "enum", "must be one of \"follow_setting\", \"custom\"");
-            }
         }
         if (this.WhoGoesToWaitingRoom is { } value1)
         {
-            if (value1 is not (global::Zoom.Meetings.WaitingRoomAudience.Everyone or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInAccount or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInAccountOrAllowedDomains or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInvited or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInOrganization))
-            {
-                context.AddError("who_goes_to_waiting_room", "enum", "must be one of \"everyone\", \"users_not_in_account\", \"users_not_in_account_or_whitelisted_domains\", \"users_not_on_invite\", \"users_not_in_org\"");
-            }
             if (value1 is not (global::Zoom.Meetings.WaitingRoomAudience.Everyone or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInAccount or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInAccountOrAllowedDomains or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInvited or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInOrganization))
             {
                 context.AddError("who_goes_to_waiting_room", "enum", "must be one of \"everyone\", \"users_not_in_account\", \"users_not_in_account_or_whitelisted_domains\", \"users_not_on_invite\", \"users_not_in_org\"");
