@@ -272,6 +272,8 @@ internal static partial class ValidatorEmitter
             writer.WriteLine("// enum/const values do not fit the C# type; not checked.");
             return;
         }
+        // Both booleans allowed restricts nothing (and the compiler would flag the pattern as always false).
+        if (type.Kind == TypeKind.Boolean && patterns.Contains("true") && patterns.Contains("false")) return;
         var shown = new string[constraints.AllowedValues.Count];
         for (int i = 0; i < shown.Length; i++) shown[i] = constraints.AllowedValues[i];
         bool single = shown.Length == 1;

@@ -15,6 +15,7 @@ public sealed class AwkwardModelTests
             new PropertyModel("@class", "class", new TypeRef(TypeKind.String), true, false, null,
                 new ValueConstraints(Pattern: "^\"\\d+\"$", MaxLength: 4) { AllowedValues = Of("\"\\\"1\\\"\"", "\"\\\"22\\\"\"") }, false, false, false, false),
             new PropertyModel("Quoted", "a\"b\\c\u2028d", new TypeRef(TypeKind.Int32), false, false, null, new ValueConstraints(Minimum: "-3000000000", Maximum: "1e3"), false, false, false, false),
+            new PropertyModel("Either", "either", new TypeRef(TypeKind.Boolean), true, false, null, new ValueConstraints { AllowedValues = Of("true", "false") }, false, false, false, false),
             new PropertyModel("Impossible", "impossible", new TypeRef(TypeKind.Int32), false, false, null, new ValueConstraints(Minimum: "3000000000"), false, false, false, false),
             new PropertyModel("Nothing", "nothing", new TypeRef(TypeKind.Enum, "Nothing"), false, false, null, ValueConstraints.None, false, false, false, false),
             new PropertyModel("Blob", "blob", new TypeRef(TypeKind.Base64), true, false, null, ValueConstraints.None, false, false, false, false)),
@@ -31,6 +32,7 @@ public sealed class AwkwardModelTests
         {
             public required string @class { get; init; }
             public int? Quoted { get; init; }
+            public required bool Either { get; init; }
             public int? Impossible { get; init; }
             public Nothing? Nothing { get; init; }
             public required byte[] Blob { get; init; }
