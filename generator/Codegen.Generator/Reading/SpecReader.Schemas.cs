@@ -413,6 +413,7 @@ internal sealed partial class SpecReader
             var wanted = varNames is not null
                 ? CSharpName.PascalIdentifier(varNames[i], "Value", CSharpName.EnumMember(wire, !isString, name))
                 : CSharpName.EnumMember(wire, !isString, name);
+            if (wanted == name) wanted += "Value";
             var memberName = scope.Take(wanted, out bool collided);
             if (collided)
             {

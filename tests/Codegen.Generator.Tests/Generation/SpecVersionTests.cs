@@ -71,4 +71,30 @@ public sealed class SpecVersionTests
         Assert.Contains("string? @class = null", result.Source("SinkClient.ListOrderItemsAsync.g.cs"));
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void EnumMemberNamedLikeItsEnumAndKeywordNamespaceStillCompile()
+    {
+        var yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  parameters:
+                    - {name: status, in: query, schema: {$ref: '#/components/schemas/Status'}}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Status: {type: string, enum: [status, open]}
+            """;
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/a.yaml", yaml, "Tests.event", "AClient") });
+
+        var source = result.Source("AClient.Status.g.cs");
+        Assert.Contains("namespace Tests.@event", source);
+        Assert.Contains("StatusValue = 1,", source);
+        result.AssertCompilesCleanly();
+    }
 }
