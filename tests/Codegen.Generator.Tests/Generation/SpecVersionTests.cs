@@ -97,4 +97,32 @@ public sealed class SpecVersionTests
         Assert.Contains("StatusValue = 1,", source);
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void ParametersNamedLikeGeneratedLocalsAreRenamed()
+    {
+        var yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a/{request}:
+                get:
+                  operationId: getA
+                  parameters:
+                    - {name: request, in: path, required: true, schema: {type: string}}
+                    - {name: item, in: query, schema: {type: array, items: {type: string}}}
+                    - {name: reader, in: query, schema: {type: string}}
+                    - {name: cancellationToken, in: header, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {type: array, items: {type: array, items: {type: integer}}}}}
+            """;
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/a.yaml", yaml, "Tests.Locals", "LocalsClient") });
+
+        var source = result.Source("LocalsClient.GetAAsync.g.cs");
+        Assert.True(source.Contains("GetAAsync(string request2, global::System.Collections.Generic.IReadOnlyList<string>? item4 = null, string? reader2 = null, string? cancellationToken2 = null,"), source);
+        result.AssertCompilesCleanly();
+    }
 }
