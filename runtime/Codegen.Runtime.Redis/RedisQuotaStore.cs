@@ -110,6 +110,7 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
     /// One script checks every counter's block marker and window and takes a permit from each, or none. A refusal names
     /// the first counter (in the given order) that refused and when it frees up. <paramref name="now"/> does not affect
     /// the count (the server's clock does). When Redis is unreachable, <see cref="RedisQuotaStoreOptions.FailureMode"/> decides.
+    /// Cancelling after the script was sent may leave its permits taken: the caller is never granted more, only less.
     /// </remarks>
     public async ValueTask<QuotaAcquireResult> TryAcquireAsync(IReadOnlyList<QuotaCounter> counters, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -89,13 +89,16 @@ public sealed class SqliteQuotaStore : IQuotaStore
         CleanUpIfDue(connection, transaction, t);
         foreach (var counter in counters)
         {
+            // A refusal commits too: nothing was counted, but a due cleanup is kept.
             if (BlockedUntil(connection, transaction, counter, t) is { } until)
             {
+                transaction.Commit();
                 return new(QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, At(until)));
             }
             var (used, freesAt) = Usage(connection, transaction, counter, t);
             if (used >= counter.Limit)
             {
+                transaction.Commit();
                 return new(QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, At(freesAt)));
             }
         }

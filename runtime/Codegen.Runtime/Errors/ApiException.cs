@@ -28,7 +28,9 @@ public class ApiException : Exception
         OperationId = operationId ?? string.Empty;
         ErrorCode = errorCode;
         ErrorMessage = errorMessage is null ? null : Redactor.RedactText(errorMessage);
-        FieldErrors = fieldErrors ?? Array.Empty<ApiFieldError>();
+        FieldErrors = fieldErrors is null or { Count: 0 }
+            ? Array.Empty<ApiFieldError>()
+            : fieldErrors.Select(e => new ApiFieldError(Redactor.RedactText(e.Field), Redactor.RedactText(e.Message))).ToArray();
         RateLimit = rateLimit ?? new RateLimitInfo();
         RequestId = requestId;
         RateLimitKind = rateLimitKind;

@@ -18,6 +18,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ITimer? _sweepTimer;
     private int _keyCount;
+    private long _nextForcedSweep;
 
     /// <summary>Creates a store; usable by dependency injection (<c>TryAddSingleton&lt;IQuotaStore, InMemoryQuotaStore&gt;()</c>).</summary>
     /// <param name="timeProvider">The clock of the sweep timer; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
@@ -94,7 +95,12 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         }
         if (Volatile.Read(ref _keyCount) + counters.Count > _maxKeys)
         {
-            RemoveExpired(now);
+            // Full: sweep now rather than wait for the timer, but at most once a second (a sweep visits every key).
+            var due = Interlocked.Read(ref _nextForcedSweep);
+            if (now.UtcTicks >= due && Interlocked.CompareExchange(ref _nextForcedSweep, now.UtcTicks + TimeSpan.TicksPerSecond, due) == due)
+            {
+                RemoveExpired(now);
+            }
         }
 
         var t = now.UtcTicks;

@@ -86,6 +86,10 @@ public static class Redactor
                 {
                     i++;
                 }
+                if (i > word && text[i - 1] == '.')
+                {
+                    i--; // a sentence's full stop, not part of the credential
+                }
             }
             else
             {

@@ -115,18 +115,24 @@ internal sealed class TransportHarness : IDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public HttpClient Http { get; } = new(new SafeRedirectHandler(new SocketsHttpHandler { AllowAutoRedirect = false }))
+    public ILoggerFactory LoggerFactory => _loggerFactory ??= Microsoft.Extensions.Logging.LoggerFactory.Create(
+        builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+
+    private ILoggerFactory? _loggerFactory;
+
+    public HttpClient Http => _http ??= new(new SafeRedirectHandler(new SocketsHttpHandler { AllowAutoRedirect = false }, logger: LoggerFactory.CreateLogger<SafeRedirectHandler>()))
     {
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
+
+    private HttpClient? _http;
 
     public ApiInvoker Create(Uri baseAddress, IAccessTokenProvider? tokens = null, Action<ApiClientOptions>? configure = null, bool withQuota = true)
     {
         var options = new ApiClientOptions { BaseAddress = baseAddress };
         options.Retry.BaseDelay = TimeSpan.FromSeconds(1);
         configure?.Invoke(options);
-        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        return new ApiInvoker(Http, TestApi.Description, options, tokens, withQuota ? Quota : null, Time, loggerFactory, DelayAsync, static () => 1.0);
+        return new ApiInvoker(Http, TestApi.Description, options, tokens, withQuota ? Quota : null, Time, LoggerFactory, DelayAsync, static () => 1.0);
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
@@ -146,7 +152,8 @@ internal sealed class TransportHarness : IDisposable
 
     public void Dispose()
     {
-        Http.Dispose();
+        _http?.Dispose();
+        _loggerFactory?.Dispose();
         Logs.Dispose();
     }
 }
