@@ -20,7 +20,7 @@ public sealed class DumpForInspection
     [Fact]
     public void Dump()
     {
-        var result = GeneratorHarness.Run(new[] { Specs.KitchenSink() });
+        var result = GeneratorHarness.Run(new[] { Specs.KitchenSink(), Specs.Zoom() });
         Directory.CreateDirectory("/tmp/gen-dump");
         foreach (var s in result.Sources) File.WriteAllText("/tmp/gen-dump/" + s.HintName, s.SourceText.ToString());
         File.WriteAllLines("/tmp/gen-dump/_diagnostics.txt", result.GeneratorDiagnostics.Select(d => d.ToString()));
