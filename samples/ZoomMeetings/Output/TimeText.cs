@@ -6,8 +6,12 @@ namespace ZoomMeetings.Output;
 public static class TimeText
 {
     /// <summary><c>2026-11-27 00:00 UTC</c>.</summary>
-    public static string Utc(DateTimeOffset at) =>
-        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Utc(DateTimeOffset at)
+    {
+        // To the nearest minute: a store on another clock (Redis) may say 23:59:59.998 for midnight.
+        var minutes = (at.UtcTicks + (TimeSpan.TicksPerMinute / 2)) / TimeSpan.TicksPerMinute;
+        return new DateTimeOffset(minutes * TimeSpan.TicksPerMinute, TimeSpan.Zero).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    }
 
     /// <summary><c>Mon 30 Nov 2026 09:00</c> on the wall clock of <paramref name="zone"/>.</summary>
     public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>

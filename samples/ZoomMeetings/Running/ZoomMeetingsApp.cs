@@ -104,10 +104,9 @@ public static class ZoomMeetingsApp
             }
             if (options.Json)
             {
-                foreach (var meeting in _created)
-                {
-                    stdout.WriteLine(MeetingPrinter.Json(meeting));
-                }
+                // One answer is one JSON object; several are one JSON array, so stdout always parses.
+                var answers = _created.Select(MeetingPrinter.Json);
+                stdout.WriteLine(options.Count == 1 ? answers.Single() : "[\n" + string.Join(",\n", answers) + "\n]");
                 return;
             }
             var printer = new MeetingPrinter(stdout);
@@ -129,7 +128,18 @@ public static class ZoomMeetingsApp
         {
             // The per-host daily policy of Create a meeting ("meeting-create-update": 100 per host per UTC day).
             var daily = ZoomMeetingsApi.Description.Quotas.First(q => q.Window == QuotaWindowKind.CalendarDayUtc);
-            var status = await session.Limiter.GetStatusAsync(daily.Name, options.Host, cancellationToken);
+            QuotaStatus status;
+            try
+            {
+                status = await session.Limiter.GetStatusAsync(daily.Name, options.Host, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The meetings exist; a store that cannot answer now must not turn success into failure.
+                info.WriteLine();
+                info.WriteLine($"Quota today (UTC) for host {options.Host}: unknown ({exception.Message})");
+                return;
+            }
             var limit = session.Limiter.Policies.First(p => p.Policy.Name == daily.Name).Limit;
             new MeetingPrinter(info).WriteQuota(options.Host, status, limit, session.Clock.GetUtcNow());
         }

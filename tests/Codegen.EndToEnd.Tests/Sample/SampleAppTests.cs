@@ -61,7 +61,7 @@ public sealed class SampleAppTests
         Assert.Contains("  - recurrence.weekly_days: must match the pattern", run.Stderr);
         Assert.Contains("  - recurrence.end_times: must be at most 60 (maximum)", run.Stderr);
         Assert.DoesNotContain("no spaces allowed", run.Stderr);
-        Assert.Empty(world.Emulator.Requests);
+        Assert.True(world.NothingReceived);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class SampleAppTests
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("Run with --help", run.Stderr);
         Assert.Equal("", run.Stdout);
-        Assert.Empty(world.Emulator.Requests);
+        Assert.True(world.NothingReceived);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class DailyQuotaTests
 
         await world.CreateManyAsync(zoom.Client, 100);
         Assert.Equal(100, world.Emulator.MeetingsCreated("me"));
-        var requestsBefore = world.Emulator.Requests.Count;
+        var tokenRequestsBefore = world.Emulator.TokenRequestCount;
 
         var refused = await Assert.ThrowsAsync<QuotaExceededException>(() => zoom.Client.CreateMeetingAsync("me", ZoomWorld.WeeklyMeeting(), world.Guard));
 
@@ -30,7 +30,7 @@ public sealed class DailyQuotaTests
         Assert.Contains("2026-11-27T00:00:00Z", refused.Message);
         Assert.Equal(100, world.Emulator.CreateRequestsReceived("me"));
         Assert.Equal(100, world.CreatesReceived);
-        Assert.Equal(requestsBefore, world.Emulator.Requests.Count); // not even a token request
+        Assert.Equal(tokenRequestsBefore, world.Emulator.TokenRequestCount); // not even a token request
     }
 
     [Fact]

@@ -42,8 +42,14 @@ internal sealed class ZoomWorld : IAsyncDisposable
     /// <summary>Ends a call that would otherwise hang the run (a safety net; no test relies on it).</summary>
     public CancellationToken Guard => _guard.Token;
 
-    /// <summary>Create requests that reached the emulator's endpoint, by its own request log.</summary>
-    public int CreatesReceived => Emulator.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/meetings", StringComparison.Ordinal));
+    /// <summary>
+    /// Create requests that reached the emulator's endpoint (all hosts). Counted when a request arrives, so it is exact
+    /// as soon as the client has its answer; the emulator's request log is written after the answer and may lag.
+    /// </summary>
+    public int CreatesReceived => Emulator.TotalCreateRequestsReceived;
+
+    /// <summary>No token request and no create reached the emulator (counted on arrival), and its log is empty.</summary>
+    public bool NothingReceived => Emulator.TokenRequestCount == 0 && Emulator.TotalCreateRequestsReceived == 0 && Emulator.Requests.Count == 0;
 
     public static async Task<ZoomWorld> StartAsync(Action<ZoomEmulatorOptions>? configure = null)
     {
