@@ -8,10 +8,9 @@ internal static class HeaderFormatter
 {
     public static string Format(HttpResponseMessage response, ICollection<string> allowed)
     {
-        IEnumerable<string> allowList = allowed;
         var builder = new StringBuilder();
-        Append(builder, response.Headers, allowList);
-        Append(builder, response.Content.Headers, allowList);
+        Append(builder, response.Headers, allowed);
+        Append(builder, response.Content.Headers, allowed);
         return builder.ToString();
     }
 

@@ -53,6 +53,22 @@ public sealed class ZoomClientFixture : IDisposable
                     return string.Join("\n", result.Errors);
                 }
 
+                public static string CreateMeetingWithInvalidInput()
+                {
+                    // An invoker that was never set up: reaching it would throw something other than validation.
+                    var invoker = (Codegen.Runtime.Transport.ApiInvoker)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(Codegen.Runtime.Transport.ApiInvoker));
+                    var client = new ZoomMeetingsClient(invoker);
+                    try
+                    {
+                        _ = client.CreateMeetingAsync("", new CreateMeetingRequest { Topic = new string('x', 201), Password = "far too long!" });
+                        return "no exception";
+                    }
+                    catch (Codegen.Runtime.Validation.RequestValidationException exception)
+                    {
+                        return string.Join("\n", exception.Errors);
+                    }
+                }
+
                 private static Meeting ReadMeeting(string json)
                 {
                     var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
@@ -87,6 +103,8 @@ public sealed class ZoomClientFixture : IDisposable
     public LoadedAssembly Assembly { get; }
 
     public string Probe(string method, string json) => (string)Assembly.Call("TestHarness.JsonProbe", method, json)!;
+
+    public string Probe(string method) => (string)Assembly.Call("TestHarness.JsonProbe", method)!;
 
     public void Dispose() => Assembly.Dispose();
 }

@@ -144,6 +144,33 @@ public sealed class ZoomServerToServerTokenProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task ATokenEndpointThatDoesNotAnswerTimesOutAndTheNextCallTriesAgain()
+    {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await LoopbackServer.StartAsync(async (context, number) =>
+        {
+            if (number == 1)
+            {
+                received.TrySetResult();
+                await release.Task.WaitAsync(context.RequestAborted);
+                return;
+            }
+            await TokenEndpoint.Issue(context, number);
+        });
+        var provider = Provider(server);
+
+        var first = provider.GetAccessTokenAsync().AsTask();
+        await received.Task;
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var error = await Assert.ThrowsAsync<ApiAuthenticationException>(() => first);
+        release.TrySetResult();
+
+        Assert.Contains("did not answer within", error.Message);
+        Assert.Equal("token-2", await provider.GetAccessTokenAsync());
+    }
+
+    [Fact]
     public async Task InvalidateDropsOnlyTheRefusedToken()
     {
         await using var server = await LoopbackServer.StartAsync((context, number) => TokenEndpoint.Issue(context, number));

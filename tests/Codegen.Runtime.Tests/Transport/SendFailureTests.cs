@@ -61,6 +61,28 @@ public sealed class SendFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task PostOnAReusedConnectionThatDropsIsSentOnce()
+    {
+        // The handler below the invoker may retry by itself on a pooled connection that dies before any answer byte;
+        // that would duplicate a POST without the invoker knowing. This checks it does not happen.
+        await using var server = await LoopbackServer.StartAsync((context, number) =>
+        {
+            if (number == 1)
+            {
+                return context.WriteJsonAsync(200, TestApi.MeetingJson);
+            }
+            context.Abort();
+            return Task.CompletedTask;
+        });
+        var invoker = _harness.Create(server.BaseAddress);
+        await invoker.SendAsync(TestApi.GetMeetingRequest(), TestMeeting.Read); // leaves a pooled connection
+
+        await Assert.ThrowsAsync<OutcomeUnknownException>(() => invoker.SendAsync(TestApi.CreateMeetingRequest(), TestMeeting.Read));
+
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
     public async Task GetThatTimesOutIsRetried()
     {
         var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

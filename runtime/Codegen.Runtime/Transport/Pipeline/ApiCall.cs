@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Codegen.Runtime.Transport.Pipeline;
 
 /// <summary>
@@ -25,9 +23,6 @@ internal sealed class ApiCall : IDisposable
     /// <summary>The caller's token combined with the per-attempt timeout.</summary>
     public CancellationToken AttemptToken { get; set; }
 
-    /// <summary>True once the per-attempt timeout (not the caller) cancelled the attempt.</summary>
-    public Func<bool> AttemptTimedOut { get; set; } = static () => false;
-
     /// <summary>The JSON body written once per call, sent by every attempt.</summary>
     public PooledBuffer? JsonBody { get; set; }
 
@@ -50,10 +45,6 @@ internal sealed class ApiCall : IDisposable
 
     /// <summary>Why the current attempt got no (complete) answer.</summary>
     public Exception? SendFailure { get; set; }
-
-    public long StartTimestamp { get; set; }
-
-    public Activity? Activity { get; set; }
 
     public void SetResponse(HttpResponseMessage response, PooledBuffer? body)
     {

@@ -15,7 +15,6 @@ internal sealed class TelemetryStep(string clientName, TimeProvider time) : Pipe
     {
         var operation = call.Operation;
         using var activity = CodegenTelemetry.ActivitySource.StartActivity(operation.OperationId, ActivityKind.Client);
-        call.Activity = activity;
         activity?.SetTag("codegen.client", clientName);
         activity?.SetTag("codegen.operation_id", operation.OperationId);
         activity?.SetTag("http.request.method", operation.Method.Method);
