@@ -15,7 +15,8 @@ public sealed class ZoomSession : IAsyncDisposable
     {
         _services = services;
         Client = services.GetRequiredService<ZoomMeetingsClient>();
-        Limiter = services.GetRequiredKeyedService<QuotaLimiter>(ZoomMeetingsApi.Description.Name);
+        Limiter = services.GetQuotaLimiter(ZoomMeetingsApi.Description.Name)
+            ?? throw new InvalidOperationException("The Zoom spec declares quotas, so the client must have a quota limiter.");
         Clock = services.GetRequiredService<TimeProvider>();
     }
 
@@ -40,24 +41,20 @@ public static class ClientSetup
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        AddQuotaStore(services, options, clock);
+        AddQuotaStore(services, options);
 
         // What the generated services.AddZoomMeetingsClient(...) is meant to do; it cannot be called yet (it names a
         // Hosting.ApiClientOptions type the runtime does not have, and returns no builder to add auth to).
         services.AddCodegenClient(ZoomMeetingsApi.Description, static invoker => new ZoomMeetingsClient(invoker),
                 client => client.BaseAddress = target.ApiBase)
-            .WithZoomServerToServerAuth(target.AccountId, target.ClientId, target.ClientSecret, target.TokenEndpoint)
-            // The runtime does not create a default limiter yet (QuotaRegistration has MERGE placeholders): register one.
-            .WithQuotaLimiter(provider => new QuotaLimiter(
-                ZoomMeetingsApi.Description,
-                provider.GetRequiredService<IQuotaStore>(),
-                new QuotaOptions(),
-                provider.GetRequiredService<TimeProvider>()));
+            .WithZoomServerToServerAuth(target.AccountId, target.ClientId, target.ClientSecret, target.TokenEndpoint);
+        // The quota limiter is the runtime's default: the spec's policies over the registered IQuotaStore.
 
         return new ZoomSession(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
 
-    private static void AddQuotaStore(IServiceCollection services, SampleOptions options, TimeProvider clock)
+    // Memory needs nothing: AddCodegenClient registers the in-memory store unless another store is registered.
+    private static void AddQuotaStore(IServiceCollection services, SampleOptions options)
     {
         switch (options.QuotaStore)
         {
@@ -66,9 +63,6 @@ public static class ClientSetup
                 break;
             case QuotaStoreKind.Redis:
                 services.AddRedisQuotaStore(options.QuotaStoreTarget!);
-                break;
-            default:
-                services.AddSingleton<IQuotaStore>(new InMemoryQuotaStore(clock));
                 break;
         }
     }

@@ -69,15 +69,17 @@ internal sealed class ZoomWorld : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(store ?? new InMemoryQuotaStore(Clock));
+        if (store is not null)
+        {
+            services.AddSingleton(store); // otherwise AddCodegenClient's default: a new in-memory store
+        }
         // The generated AddZoomMeetingsClient cannot be called yet (see the sample's Workarounds/GeneratedHostingShim.cs):
         // this is the registration it is meant to make.
         services.AddCodegenClient(description, factory, options => options.BaseAddress = Emulator.ApiBaseAddress)
-            .WithZoomServerToServerAuth(Emulator.AccountId, Emulator.ClientId, Emulator.ClientSecret, Emulator.TokenEndpoint)
-            .WithQuotaLimiter(provider => new QuotaLimiter(description, provider.GetRequiredService<IQuotaStore>(), new QuotaOptions(), Clock));
+            .WithZoomServerToServerAuth(Emulator.AccountId, Emulator.ClientId, Emulator.ClientSecret, Emulator.TokenEndpoint);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
-        return new ZoomClient<TClient>(provider.GetRequiredService<TClient>(), provider.GetRequiredKeyedService<QuotaLimiter>(description.Name));
+        return new ZoomClient<TClient>(provider.GetRequiredService<TClient>(), provider.GetQuotaLimiter(description.Name)!);
     }
 
     /// <summary>A valid weekly meeting.</summary>
