@@ -75,6 +75,12 @@ public sealed class ErrorReporter(TextWriter error)
                 error.WriteLine($"Could not reach Zoom: {exception.Message}");
                 return ExitCodes.ApiError;
 
+            case IOException or UnauthorizedAccessException or System.Data.Common.DbException:
+                // The quota store is asked before anything is sent, so a store that cannot open its file stops here.
+                error.WriteLine($"The quota store could not be used; nothing was sent: {exception.Message}");
+                error.WriteLine("Check the --quota-store path (its folder must be writable).");
+                return ExitCodes.Usage;
+
             case OptionsValidationException options:
                 error.WriteLine($"The client settings are invalid: {options.Message}");
                 return ExitCodes.Usage;

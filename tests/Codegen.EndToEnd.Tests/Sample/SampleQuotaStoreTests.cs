@@ -25,6 +25,21 @@ public sealed class SampleQuotaStoreTests
         Assert.Contains("97 of 100 create/update calls left", second.Stdout);
     }
 
+    [Fact]
+    public async Task ASqliteStoreThatCannotBeCreatedIsAUsageErrorAndNothingIsSent()
+    {
+        using var folder = new TempFolder();
+        var notAFolder = folder.File("plain-file");
+        await File.WriteAllTextAsync(notAFolder, "not a folder");
+        await using var world = await ZoomWorld.StartAsync();
+
+        var run = await SampleRun.RunAsync(world.Clock, world.Emulator, "--quota-store", "sqlite:" + Path.Combine(notAFolder, "quotas.db"));
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("The quota store could not be used; nothing was sent", run.Stderr);
+        Assert.True(world.NothingReceived);
+    }
+
     [RedisFact(NeedsOwnServer = true)]
     public async Task TwoRunsOfTheSampleShareTheHostsDailyCountThroughRedis()
     {
