@@ -78,6 +78,10 @@ internal static class OperationEmitter
         foreach (var p in optional) parameters.Add(TypeOf(p, names) + " " + p.CSharpName + " = null");
         if (body is not null && !bodyRequired) parameters.Add(CSharpCode.TypeName(body.Type, names) + "? body = null");
         parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (operation.IsDeprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(\"The API description marks this operation as deprecated.\")]");
+        }
         writer.WriteLine("public " + returnType + " " + operation.MethodName + "Async(" + string.Join(", ", parameters) + ")");
         writer.OpenBrace();
 
