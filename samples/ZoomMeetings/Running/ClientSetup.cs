@@ -43,12 +43,10 @@ public static class ClientSetup
         services.AddSingleton(clock);
         AddQuotaStore(services, options);
 
-        // What the generated services.AddZoomMeetingsClient(...) is meant to do; it cannot be called yet (it names a
-        // Hosting.ApiClientOptions type the runtime does not have, and returns no builder to add auth to).
-        services.AddCodegenClient(ZoomMeetingsApi.Description, static invoker => new ZoomMeetingsClient(invoker),
-                client => client.BaseAddress = target.ApiBase)
+        // Generated from the spec: the client, its options and its quota policies (the limiter is the runtime's
+        // default, over the registered IQuotaStore); the runtime adds Server-to-Server OAuth.
+        services.AddZoomMeetingsClient(client => client.BaseAddress = target.ApiBase)
             .WithZoomServerToServerAuth(target.AccountId, target.ClientId, target.ClientSecret, target.TokenEndpoint);
-        // The quota limiter is the runtime's default: the spec's policies over the registered IQuotaStore.
 
         return new ZoomSession(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }

@@ -11,7 +11,7 @@ public sealed class StartUrlFreshnessTests
     public async Task CreateThenGetGivesAFreshStartUrlOnceTheStoredOneHasExpired()
     {
         await using var world = await ZoomWorld.StartAsync();
-        var zoom = world.CreateClient(SampleApi.ZoomMeetingsApi.Description, static invoker => new SampleApi.ZoomMeetingsClient(invoker));
+        var zoom = SampleClient(world);
         var request = new SampleApi.CreateMeetingRequest { Topic = "Start URL", Type = SampleApi.MeetingType.Scheduled, StartTime = "2026-11-30T09:00:00Z", Duration = 30 };
 
         var createdAt = world.Clock.GetUtcNow();
@@ -40,7 +40,7 @@ public sealed class StartUrlFreshnessTests
     public async Task AStartUrlWithLessThanTheMarginLeftIsRefreshedBeforeItExpires()
     {
         await using var world = await ZoomWorld.StartAsync();
-        var zoom = world.CreateClient(SampleApi.ZoomMeetingsApi.Description, static invoker => new SampleApi.ZoomMeetingsClient(invoker));
+        var zoom = SampleClient(world);
         var meeting = await zoom.Client.CreateMeetingAsync("me", new SampleApi.CreateMeetingRequest { Topic = "Margin" }, world.Guard);
         var stored = StartUrlFreshness.StartUrlOf(meeting, world.Clock.GetUtcNow())!;
 
@@ -51,4 +51,10 @@ public sealed class StartUrlFreshnessTests
         Assert.True(fresh.Refreshed);
         Assert.True(world.Emulator.IsStartUrlValid(fresh.StartUrl.Url));
     }
+
+    // The helper extends the sample's generated client, so these tests use that one.
+    private static ZoomClient<SampleApi.ZoomMeetingsClient> SampleClient(ZoomWorld world) =>
+        world.CreateClient<SampleApi.ZoomMeetingsClient>(
+            SampleApi.ZoomMeetingsApi.Description,
+            static (services, configure) => SampleApi.ZoomMeetingsClientServiceCollectionExtensions.AddZoomMeetingsClient(services, configure));
 }

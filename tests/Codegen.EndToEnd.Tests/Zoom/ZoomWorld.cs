@@ -61,10 +61,13 @@ internal sealed class ZoomWorld : IAsyncDisposable
 
     /// <summary>This project's generated client over <paramref name="store"/> (a fresh in-memory store when null).</summary>
     public ZoomClient<ZoomMeetingsClient> CreateClient(IQuotaStore? store = null) =>
-        CreateClient(ZoomMeetingsApi.Description, static invoker => new ZoomMeetingsClient(invoker), store);
+        CreateClient<ZoomMeetingsClient>(ZoomMeetingsApi.Description, static (services, configure) => services.AddZoomMeetingsClient(configure), store);
 
-    /// <summary>Any generated client of the Zoom spec (the sample's, too) over <paramref name="store"/>.</summary>
-    public ZoomClient<TClient> CreateClient<TClient>(ApiDescription description, Func<ApiInvoker, TClient> factory, IQuotaStore? store = null)
+    /// <summary>Any generated client of the Zoom spec (the sample's, too), registered by its generated DI method.</summary>
+    public ZoomClient<TClient> CreateClient<TClient>(
+        ApiDescription description,
+        Func<IServiceCollection, Action<ApiClientOptions>, IHttpClientBuilder> addGeneratedClient,
+        IQuotaStore? store = null)
         where TClient : class
     {
         var services = new ServiceCollection();
@@ -73,9 +76,7 @@ internal sealed class ZoomWorld : IAsyncDisposable
         {
             services.AddSingleton(store); // otherwise AddCodegenClient's default: a new in-memory store
         }
-        // The generated AddZoomMeetingsClient cannot be called yet (see the sample's Workarounds/GeneratedHostingShim.cs):
-        // this is the registration it is meant to make.
-        services.AddCodegenClient(description, factory, options => options.BaseAddress = Emulator.ApiBaseAddress)
+        addGeneratedClient(services, options => options.BaseAddress = Emulator.ApiBaseAddress)
             .WithZoomServerToServerAuth(Emulator.AccountId, Emulator.ClientId, Emulator.ClientSecret, Emulator.TokenEndpoint);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
