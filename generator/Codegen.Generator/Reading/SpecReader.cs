@@ -166,10 +166,6 @@ internal sealed partial class SpecReader
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args)));
     }
 
-    internal SourceMap Map => _map;
-
-    internal List<DiagnosticInfo> DiagnosticList => _diagnostics;
-
     /// <summary>
     /// Microsoft.OpenApi pointers look like <c>#/paths/~1users/post</c>; ours have no <c>#</c>. For "X is not a valid
     /// property at #/a" the pointer names the parent, so the property is appended to land on the offending key.
