@@ -25,6 +25,7 @@ public sealed class KitchenSinkTests
         Assert.Contains("request.AddHeader(\"when\", when.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture));", source);
         Assert.Contains("request.AddQuery(\"level\", global::Tests.Sink.PriorityJson.ToWire(level));", source);
         Assert.Contains("string.Join(\",\"", source);
+        Assert.Contains("if (!global::Tests.Sink.PriorityJson.IsDefined(level)) validation.AddError(\"level\", \"enum\",", source);
         result.AssertCompilesCleanly();
     }
 }
