@@ -144,7 +144,13 @@ internal sealed partial class SpecReader
         }
 
         var alternatives = (IList<IOpenApiSchema>?)schema.OneOf ?? schema.AnyOf;
-        if (alternatives is { Count: > 0 })
+        if (alternatives is { Count: > 0 } && schema.Properties is { Count: > 0 })
+        {
+            // Properties win: the object is generated from them (an object registered for a cycle stays an object).
+            string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' next to 'properties'", "only the properties are generated");
+        }
+        else if (alternatives is { Count: > 0 })
         {
             string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
             var nonNull = alternatives.Select((s, i) => (Schema: s, Index: i)).Where(a => !IsNullOnly(a.Schema)).ToList();

@@ -125,4 +125,37 @@ public sealed class SpecVersionTests
         Assert.True(source.Contains("GetAAsync(string request2, global::System.Collections.Generic.IReadOnlyList<string>? item4 = null, string? reader2 = null, string? cancellationToken2 = null,"), source);
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void SelfReferencingObjectWithOneOfNextToPropertiesStaysARecord()
+    {
+        var yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /nodes:
+                get:
+                  operationId: getNode
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Node'}}}
+            components:
+              schemas:
+                Node:
+                  type: object
+                  properties:
+                    name: {type: string}
+                    children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                  oneOf:
+                    - required: [name]
+                    - required: [children]
+            """;
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/n.yaml", yaml, "Tests.Nodes", "NodesClient") });
+
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CG0005");
+        Assert.Contains("IReadOnlyList<global::Tests.Nodes.Node>? Children", result.Source("NodesClient.Node.g.cs"));
+        result.AssertCompilesCleanly();
+    }
 }
