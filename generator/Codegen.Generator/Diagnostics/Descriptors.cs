@@ -37,6 +37,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OpenApiError = Error(
         "CG0006", "OpenAPI error", "The OpenAPI reader reports an error: {0}");
 
+    /// <summary>Arg 0: the parser's message. An error the reader read past: the document was still produced.</summary>
+    public static readonly DiagnosticDescriptor OpenApiReadPast = Warning(
+        "CG0017", "OpenAPI error read past", "The OpenAPI reader reports an error it could read past: {0}");
+
     /// <summary>Arg 0: the parser's message.</summary>
     public static readonly DiagnosticDescriptor OpenApiWarning = Warning(
         "CG0007", "OpenAPI warning", "The OpenAPI reader reports a warning: {0}");
@@ -88,6 +92,7 @@ internal static class Descriptors
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [OpenApiError.Id] = OpenApiError,
         [OpenApiWarning.Id] = OpenApiWarning,
+        [OpenApiReadPast.Id] = OpenApiReadPast,
         [InvalidQuotaExtension.Id] = InvalidQuotaExtension,
         [ConflictingQuota.Id] = ConflictingQuota,
         [UnknownRateLimitLabel.Id] = UnknownRateLimitLabel,

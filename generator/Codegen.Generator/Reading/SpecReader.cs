@@ -89,9 +89,13 @@ internal sealed partial class SpecReader
             Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message}); $refs to other files are not supported");
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
+        // Errors the reader read past (the document still came out) do not stop generation, so they are warnings:
+        // real specs carry hundreds of them (unknown keys, missing descriptions) and must still build. Only a
+        // document the reader could not produce at all is an error.
+        var readPast = result.Document is null ? Descriptors.OpenApiError : Descriptors.OpenApiReadPast;
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
-            Report(Descriptors.OpenApiError, PointerOf(error.Pointer, error.Message), error.Message);
+            Report(readPast, PointerOf(error.Pointer, error.Message), error.Message);
         }
         foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())
         {

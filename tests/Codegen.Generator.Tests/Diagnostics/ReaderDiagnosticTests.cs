@@ -185,12 +185,14 @@ public sealed class ReaderDiagnosticTests
     }
 
     [Fact]
-    public void OpenApiReaderErrorsAreCG0006AtTheOffendingKey()
+    public void OpenApiReaderErrorsItReadPastAreCG0017WarningsAtTheOffendingKey()
     {
         var diagnostics = Run(Header + "paths: {}\nfoo: bar\n");
 
-        var d = Single(diagnostics, "CG0006", 4, 1);
+        var d = Single(diagnostics, "CG0017", 4, 1);
         Assert.Contains("foo", d.GetMessage());
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.DoesNotContain(diagnostics, x => x.Id == "CG0006");
     }
 
     [Fact]
