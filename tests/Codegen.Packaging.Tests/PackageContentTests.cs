@@ -18,7 +18,12 @@ public sealed class PackageContentTests
         using var package = Open("Codegen.Generator");
         var entries = package.Entries.Select(e => e.FullName).ToList();
 
-        foreach (var dll in new[] { "Codegen.Generator.dll", "Microsoft.OpenApi.dll", "Microsoft.OpenApi.YamlReader.dll", "SharpYaml.dll" })
+        // The generator, the parser, and what the parser needs under a .NET Framework-hosted compiler (Visual Studio).
+        foreach (var dll in new[]
+        {
+            "Codegen.Generator.dll", "Microsoft.OpenApi.dll", "Microsoft.OpenApi.YamlReader.dll", "SharpYaml.dll",
+            "System.Text.Json.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.Text.Encodings.Web.dll",
+        })
         {
             Assert.Contains("analyzers/dotnet/cs/" + dll, entries);
         }
