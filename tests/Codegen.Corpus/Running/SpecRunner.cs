@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Codegen.Corpus.Discovery;
+using Microsoft.CodeAnalysis;
+
+namespace Codegen.Corpus.Running;
+
+/// <summary>Generates, measures and compiles one spec; never throws (every failure lands in the result).</summary>
+public sealed class SpecRunner(int measuredRuns, TimeSpan budget)
+{
+    private const int MessagesKept = 8;
+
+    /// <summary>Runs one spec within the time budget.</summary>
+    public SpecResult Run(CorpusSpec spec)
+    {
+        var result = new SpecResult { Spec = spec };
+        using var cts = new CancellationTokenSource(budget);
+        var work = Task.Run(() => RunCore(spec, result, cts.Token), cts.Token);
+        try
+        {
+            // A generator that ignores cancellation keeps its thread; the runner moves on and reports the timeout.
+            if (!work.Wait(budget + TimeSpan.FromSeconds(5)))
+            {
+                result.HarnessFailure = $"timeout after {budget.TotalSeconds:0} s (generator ignored cancellation)";
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+        {
+            result.HarnessFailure = $"timeout after {budget.TotalSeconds:0} s";
+        }
+        catch (AggregateException ex)
+        {
+            result.HarnessFailure = $"harness: {Describe(ex.InnerException ?? ex)}";
+        }
+
+        result.PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64;
+        return result;
+    }
+
+    private void RunCore(CorpusSpec spec, SpecResult result, CancellationToken cancellationToken)
+    {
+        var texts = GeneratorHarness.LoadTexts(spec);
+        var consumer = GeneratorHarness.NewConsumerCompilation();
+
+        // Warm-up run: also the one whose output is inspected and compiled.
+        var first = GeneratorHarness.Run(spec, texts, consumer, track: true, cancellationToken);
+        result.Model = ModelCounts.Find(first.Result, spec.FullPath);
+        result.Files = first.FileCount;
+        result.Lines = first.LineCount;
+        result.DiagnosticsById = first.DiagnosticsById;
+        result.FirstDiagnostics = first.AllDiagnostics
+            .OrderByDescending(d => d.Severity)
+            .Select(Format)
+            .Distinct()
+            .Take(MessagesKept)
+            .ToList();
+        result.GeneratorExceptions = first.Exceptions.Select(Describe).ToList();
+
+        // Measured runs: fresh drivers (full generation, no step tracking), median wall time.
+        int runs = first.Elapsed > TimeSpan.FromSeconds(15) ? 1 : measuredRuns;
+        var times = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            var run = GeneratorHarness.Run(spec, texts, consumer, track: false, cancellationToken);
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            if (i == 0)
+            {
+                result.AllocatedBytes = allocated;
+            }
+
+            times.Add(run.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        result.MeasuredRuns = runs;
+        result.GenerationMs = times.Count == 0 ? first.Elapsed.TotalMilliseconds : times[times.Count / 2];
+
+        // Compile what was generated, as the consumer's build would.
+        var started = Stopwatch.GetTimestamp();
+        var diagnostics = first.Output.GetDiagnostics(cancellationToken)
+            .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning && !d.IsSuppressed)
+            .ToList();
+        result.CompileMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        result.CompileErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        result.CompileWarnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        result.CompileById = diagnostics
+            .GroupBy(d => $"{d.Id} ({(d.Severity == DiagnosticSeverity.Error ? "error" : "warning")})")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count());
+        result.FirstCompileMessages = diagnostics
+            .OrderByDescending(d => d.Severity)
+            .GroupBy(d => d.Id + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(g => $"{Format(g.First())} (x{g.Count()})")
+            .Take(MessagesKept)
+            .ToList();
+    }
+
+    private static string Format(Diagnostic d)
+    {
+        var span = d.Location.GetLineSpan();
+        var where = d.Location == Location.None ? "" : $" at {Path.GetFileName(span.Path)}:{span.StartLinePosition.Line + 1}";
+        return $"{d.Id} {d.Severity.ToString().ToLowerInvariant()}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}{where}";
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim();
+        return $"{ex.GetType().Name}: {ex.Message}" + (frame is null ? "" : $" ({frame})");
+    }
+}
