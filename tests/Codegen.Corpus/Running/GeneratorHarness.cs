@@ -22,8 +22,7 @@ public static class GeneratorHarness
     public static CSharpCompilationOptions CompilationOptions { get; } =
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(NullableContextOptions.Enable)
-            .WithWarningLevel(9999)
-            .WithConcurrentBuild(false);
+            .WithWarningLevel(9999);
 
     /// <summary>The additional texts for <paramref name="spec"/>: the root first, then its parts.</summary>
     public static ImmutableArray<AdditionalText> LoadTexts(CorpusSpec spec) =>
@@ -71,14 +70,16 @@ public sealed record GenerationRun(GeneratorDriverRunResult Result, Compilation 
     /// <summary>Generated lines (all files).</summary>
     public long LineCount => Result.Results.SelectMany(r => r.GeneratedSources).Sum(s => (long)s.SourceText.Lines.Count);
 
-    /// <summary>Every diagnostic the generator reported plus the driver's own, by id.</summary>
+    /// <summary>Every diagnostic of the run by id (generator diagnostics and the driver's CS8785 for exceptions).</summary>
     public IReadOnlyDictionary<string, int> DiagnosticsById =>
-        Result.Diagnostics.Concat(DriverDiagnostics)
-            .Distinct()
+        AllDiagnostics
             .GroupBy(d => d.Id)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
 
-    /// <summary>All generator and driver diagnostics (distinct).</summary>
-    public IReadOnlyList<Diagnostic> AllDiagnostics => Result.Diagnostics.Concat(DriverDiagnostics).Distinct().ToList();
+    /// <summary>
+    /// All diagnostics of the run. The run result's list already holds the driver's own (CS8785); the
+    /// out-parameter list repeats it, so it is not added (diagnostics with equal text and location are distinct reports).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> AllDiagnostics => Result.Diagnostics.Length >= DriverDiagnostics.Length ? Result.Diagnostics : DriverDiagnostics;
 }

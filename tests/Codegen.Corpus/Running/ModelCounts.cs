@@ -11,9 +11,11 @@ namespace Codegen.Corpus.Running;
 /// <param name="NamedSchemaTypes">Types made from a named schema (<c>components/schemas/X</c> or <c>definitions/X</c>).</param>
 /// <param name="Records">Record types.</param>
 /// <param name="Enums">Enum types.</param>
-public sealed record ModelCounts(int Operations, int Types, int NamedSchemaTypes, int Records, int Enums)
+/// <param name="NamedSchemas">The names of the named schemas that became types (JSON-pointer segment decoded).</param>
+/// <param name="OperationKeys">The operations as <c>METHOD /path</c> (method upper-case, path as the spec writes it).</param>
+public sealed record ModelCounts(int Operations, int Types, int NamedSchemaTypes, int Records, int Enums, IReadOnlySet<string> NamedSchemas, IReadOnlySet<string> OperationKeys)
 {
-    private static readonly Regex NamedSchemaPointer = new("^#?/(components/schemas|definitions)/[^/]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamedSchemaPointer = new("^#?/(components/schemas|definitions)/(?<name>[^/]+)$", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Finds the <see cref="SpecModel"/> of <paramref name="specPath"/> among the tracked step outputs (directly, or as a
@@ -46,12 +48,19 @@ public sealed record ModelCounts(int Operations, int Types, int NamedSchemaTypes
     internal static ModelCounts From(SpecModel model)
     {
         var types = model.Types.ToArray();
+        var named = types
+            .Select(t => NamedSchemaPointer.Match(t.SchemaPointer))
+            .Where(m => m.Success)
+            .Select(m => Uri.UnescapeDataString(m.Groups["name"].Value).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
         return new ModelCounts(
             model.Operations.Count,
             types.Length,
             types.Count(t => NamedSchemaPointer.IsMatch(t.SchemaPointer)),
             types.Count(t => t is RecordModel),
-            types.Count(t => t is EnumModel));
+            types.Count(t => t is EnumModel),
+            named,
+            model.Operations.Select(o => o.HttpMethod.ToUpperInvariant() + " " + o.Path).ToHashSet(StringComparer.Ordinal));
     }
 
     private static bool PathsMatch(string a, string b)

@@ -9,6 +9,9 @@ public sealed class SpecRunner(int measuredRuns, TimeSpan budget)
 {
     private const int MessagesKept = 8;
 
+    /// <summary>The generator's own "failed on this spec" diagnostic (it catches its exceptions per spec).</summary>
+    public const string GeneratorCrashId = "CG0013";
+
     /// <summary>Runs one spec within the time budget.</summary>
     public SpecResult Run(CorpusSpec spec)
     {
@@ -49,14 +52,17 @@ public sealed class SpecRunner(int measuredRuns, TimeSpan budget)
         result.DiagnosticsById = first.DiagnosticsById;
         result.FirstDiagnostics = first.AllDiagnostics
             .OrderByDescending(d => d.Severity)
-            .Select(Format)
-            .Distinct()
+            .GroupBy(Format)
+            .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (x{g.Count()})")
             .Take(MessagesKept)
             .ToList();
-        result.GeneratorExceptions = first.Exceptions.Select(Describe).ToList();
+        // A crash the driver caught (CS8785) or one the generator caught itself and reported as CG0013.
+        result.GeneratorExceptions = first.Exceptions.Select(Describe)
+            .Concat(first.AllDiagnostics.Where(d => d.Id == GeneratorCrashId).Select(Format))
+            .ToList();
 
         // Measured runs: fresh drivers (full generation, no step tracking), median wall time.
-        int runs = first.Elapsed > TimeSpan.FromSeconds(15) ? 1 : measuredRuns;
+        int runs = first.Elapsed > TimeSpan.FromSeconds(5) ? 1 : measuredRuns;
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
         {
