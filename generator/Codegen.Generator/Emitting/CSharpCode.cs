@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Codegen.Generator.Model;
 
@@ -51,14 +52,24 @@ internal static class CSharpCode
         writer.OpenBrace();
     }
 
-    /// <summary>Writes <c>/// &lt;summary&gt;</c> with XML-escaped text, one spec line per comment line.</summary>
-    public static void Summary(SourceWriter writer, string? text, string fallback)
+    /// <summary>
+    /// Writes <c>/// &lt;summary&gt;</c> with the spec's text XML-escaped, one spec line per comment line;
+    /// <paramref name="fallbackXml"/> (already XML) is used when the spec has no text.
+    /// </summary>
+    public static void Summary(SourceWriter writer, string? text, string fallbackXml)
     {
-        var value = string.IsNullOrWhiteSpace(text) ? fallback : text!.Trim();
-        writer.WriteLine("/// <summary>");
-        foreach (var line in value.Replace("\r\n", "\n").Split('\n'))
+        var lines = string.IsNullOrWhiteSpace(text)
+            ? new[] { fallbackXml }
+            : text!.Trim().Replace("\r\n", "\n").Split('\n').Select(l => XmlEscape(l.TrimEnd())).ToArray();
+        if (lines.Length == 1)
         {
-            writer.WriteLine("/// " + XmlEscape(line.TrimEnd()));
+            writer.WriteLine("/// <summary>" + lines[0] + "</summary>");
+            return;
+        }
+        writer.WriteLine("/// <summary>");
+        foreach (var line in lines)
+        {
+            writer.WriteLine("/// " + line);
         }
         writer.WriteLine("/// </summary>");
     }

@@ -24,7 +24,16 @@ internal static class EnumEmitter
         writer.OpenBrace();
         foreach (var member in model.Members)
         {
-            CSharpCode.Summary(writer, member.Description is null ? null : member.Description + " (" + member.Value + ")", "The value " + member.Value + ".");
+            var wire = "<c>" + CSharpCode.XmlEscape(model.IsString ? CSharpCode.Literal(member.Value) : member.Value) + "</c>";
+            if (member.Description is null)
+            {
+                writer.WriteLine("/// <summary>The value " + wire + ".</summary>");
+            }
+            else
+            {
+                CSharpCode.Summary(writer, member.Description, "");
+                writer.WriteLine("/// <remarks>Wire value " + wire + ".</remarks>");
+            }
             writer.WriteLine(member.Name + " = " + member.NumericValue.ToString(CultureInfo.InvariantCulture) + ",");
         }
         writer.CloseBrace();

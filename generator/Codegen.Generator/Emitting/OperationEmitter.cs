@@ -43,16 +43,23 @@ internal static class OperationEmitter
         bool bodyRequired = body is { IsRequired: true };
 
         // Docs.
-        CSharpCode.Summary(writer, operation.Summary ?? operation.Description, operation.HttpMethod + " " + operation.Path);
+        CSharpCode.Summary(writer, operation.Summary ?? operation.Description, CSharpCode.XmlEscape(operation.HttpMethod + " " + operation.Path));
+        writer.WriteLine("/// <remarks>");
         if (operation.Summary is not null && !string.IsNullOrWhiteSpace(operation.Description))
         {
-            writer.WriteLine("/// <remarks>");
             foreach (var line in operation.Description!.Trim().Replace("\r\n", "\n").Split('\n'))
             {
                 writer.WriteLine("/// " + CSharpCode.XmlEscape(line.TrimEnd()));
             }
-            writer.WriteLine("/// </remarks>");
+            writer.WriteLine("/// <para>");
         }
+        writer.WriteLine("/// Validation runs first and throws one <c>RequestValidationException</c> listing every violation; then nothing is");
+        writer.WriteLine("/// sent and no quota permit is taken. Error answers surface as the runtime's typed <c>ApiException</c>.");
+        if (operation.Summary is not null && !string.IsNullOrWhiteSpace(operation.Description))
+        {
+            writer.WriteLine("/// </para>");
+        }
+        writer.WriteLine("/// </remarks>");
         var ordered = new List<string>();
         foreach (var p in pathParameters) ordered.Add(ParamDoc(p.CSharpName, p.Description, p.Name));
         if (bodyRequired) ordered.Add(ParamDoc("body", body!.Description, "request body"));
@@ -62,7 +69,6 @@ internal static class OperationEmitter
         foreach (var doc in ordered) writer.WriteLine(doc);
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call; a cancelled call is never retried.</param>");
         writer.WriteLine("/// <returns>" + CSharpCode.XmlEscape(OneLine(success?.Description) ?? "The answer.") + "</returns>");
-        writer.WriteLine("/// <remarks>Throws <c>RequestValidationException</c> listing every violation before anything is sent; error answers surface as the runtime's <c>ApiException</c>.</remarks>");
 
         // Signature.
         var parameters = new List<string>();
@@ -111,9 +117,10 @@ internal static class OperationEmitter
             }
             else
             {
-                writer.WriteLine("if (" + p.CSharpName + " is { } " + Value(p) + ")");
+                var partitionValue = p.CSharpName.TrimStart('@') + "Partition";
+                writer.WriteLine("if (" + p.CSharpName + " is { } " + partitionValue + ")");
                 writer.OpenBrace();
-                writer.WriteLine("request.SetPartitionValue(" + CSharpCode.Literal(p.Name) + ", " + Wire(p.Type, Value(p), names) + ");");
+                writer.WriteLine("request.SetPartitionValue(" + CSharpCode.Literal(p.Name) + ", " + Wire(p.Type, partitionValue, names) + ");");
                 writer.CloseBrace();
             }
         }
@@ -133,7 +140,7 @@ internal static class OperationEmitter
         }
         if (success?.Type is { } type)
         {
-            writer.WriteLine("return _invoker.SendAsync(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
+            writer.WriteLine("return _invoker.SendAsync<" + CSharpCode.TypeName(type, names) + ">(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
         }
         else
         {
@@ -249,16 +256,17 @@ internal static class OperationEmitter
     {
         var c = p.Constraints;
         var checks = new List<string>();
-        var value = p.IsRequired ? p.CSharpName : Value(p);
+        // Pattern variables of an if condition live in the whole method body: each use gets its own name.
+        var value = p.IsRequired ? p.CSharpName : p.CSharpName.TrimStart('@') + "ToCheck";
         bool isString = p.Type.Kind is TypeKind.String;
         bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
         var jsonName = CSharpCode.Literal(p.Name);
         if (isString)
         {
             if (c.MinLength is int min)
-                checks.Add("if (" + value + ".Length < " + min + ") validation.AddError(" + jsonName + ", \"minLength\", \"must be at least " + min + " characters long\");");
+                checks.Add("if (" + value + ".Length < " + min + ") validation.AddError(" + jsonName + ", \"minLength\", \"must be at least " + min + " character" + (min == 1 ? "" : "s") + " long\");");
             if (c.MaxLength is int max)
-                checks.Add("if (" + value + ".Length > " + max + ") validation.AddError(" + jsonName + ", \"maxLength\", \"must be at most " + max + " characters long\");");
+                checks.Add("if (" + value + ".Length > " + max + ") validation.AddError(" + jsonName + ", \"maxLength\", \"must be at most " + max + " character" + (max == 1 ? "" : "s") + " long\");");
             if (c.Pattern is { } pattern)
                 checks.Add("if (!global::System.Text.RegularExpressions.Regex.IsMatch(" + value + ", " + CSharpCode.Literal(pattern) + ")) validation.AddError(" + jsonName + ", \"pattern\", " + CSharpCode.Literal("must match the pattern " + pattern) + ");");
         }

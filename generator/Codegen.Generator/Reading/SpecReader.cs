@@ -74,14 +74,23 @@ internal sealed partial class SpecReader
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
         var format = _input.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
-        var result = OpenApiDocument.Parse(_input.Text, format, settings);
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(_input.Text, format, settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException exception)
+        {
+            Report(Descriptors.OpenApiError, "/openapi", exception.Message);
+            return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
+        }
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
-            Report(Descriptors.OpenApiError, PointerOf(error.Pointer), error.Message);
+            Report(Descriptors.OpenApiError, PointerOf(error.Pointer, error.Message), error.Message);
         }
         foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())
         {
-            Report(Descriptors.OpenApiWarning, PointerOf(warning.Pointer), warning.Message);
+            Report(Descriptors.OpenApiWarning, PointerOf(warning.Pointer, warning.Message), warning.Message);
         }
         if (result.Document is null)
         {
@@ -95,6 +104,7 @@ internal sealed partial class SpecReader
         quotas.ReadLabels(_document.Extensions);
         var operations = ReadOperations(quotas, cancellationToken);
 
+        DropWarningsCoveredByUnresolvedReferences();
         var model = new SpecModel(
             _input.FilePath,
             _names.Namespace,
@@ -155,12 +165,34 @@ internal sealed partial class SpecReader
 
     internal List<DiagnosticInfo> DiagnosticList => _diagnostics;
 
-    /// <summary>Microsoft.OpenApi pointers look like <c>#/paths/~1users/post</c>; ours have no <c>#</c>.</summary>
-    private static string PointerOf(string? pointer)
+    /// <summary>
+    /// Microsoft.OpenApi pointers look like <c>#/paths/~1users/post</c>; ours have no <c>#</c>. For "X is not a valid
+    /// property at #/a" the pointer names the parent, so the property is appended to land on the offending key.
+    /// </summary>
+    private static string PointerOf(string? pointer, string? message)
+    {
+        const string invalidProperty = " is not a valid property at ";
+        int at = message?.IndexOf(invalidProperty, StringComparison.Ordinal) ?? -1;
+        if (at > 0)
+        {
+            var parent = Unhash(message!.Substring(at + invalidProperty.Length).Trim());
+            return JsonPointer.Append(parent, message.Substring(0, at));
+        }
+        return Unhash(pointer);
+    }
+
+    private static string Unhash(string? pointer)
     {
         if (string.IsNullOrEmpty(pointer)) return "";
         var value = pointer!;
         if (value.StartsWith("#", StringComparison.Ordinal)) value = value.Substring(1);
-        return value == "/" ? "" : value;
+        return value == "/" ? "" : value.TrimEnd('.');
+    }
+
+    /// <summary>The reader also warns about a $ref to nowhere; CG0001 says it better, at the same place, so the warning goes.</summary>
+    private void DropWarningsCoveredByUnresolvedReferences()
+    {
+        var unresolved = new HashSet<SourceLocation?>(_diagnostics.Where(d => d.Id == Descriptors.UnresolvedReference.Id).Select(d => d.Location));
+        _diagnostics.RemoveAll(d => d.Id == Descriptors.OpenApiWarning.Id && unresolved.Contains(d.Location));
     }
 }
