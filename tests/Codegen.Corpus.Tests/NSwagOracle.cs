@@ -44,8 +44,8 @@ public sealed class NSwagOracle
 
     /// <summary>
     /// The named schemas that our rules turn into C# types, computed on NSwag's object graph: reachable from the given
-    /// operations (parameters, request bodies, every response) through properties, items, map values and single-schema
-    /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c>, and shaped like a type (a string/integer <c>enum</c>, or an object with properties or an
+    /// operations (parameters, request bodies, every response) through properties, array items, map values, single-schema <c>oneOf</c>/<c>anyOf</c>
+    /// and a lone <c>allOf</c> member of a schema without properties, and shaped like a type (a string/integer <c>enum</c>, or an object with properties or an
     /// <c>allOf</c> of several; not a bare <c>$ref</c> to another schema). A schema met only as a member of an <c>allOf</c> of several is merged into the schema that lists it and
     /// is not a type of its own; members of a <c>oneOf</c>/<c>anyOf</c> of several are not reached (typed as JsonElement).
     /// </summary>
@@ -132,16 +132,21 @@ public sealed class NSwagOracle
             Visit(property, reached, expanded, asType: true);
         }
 
-        Visit(schema.Item, reached, expanded, asType: true);
-        foreach (var item in schema.Items)
+        // items apply to arrays only (a string parameter or an object with stray `items` has no item type).
+        if (schema.Type == JsonObjectType.None || schema.Type.HasFlag(JsonObjectType.Array))
         {
-            Visit(item, reached, expanded, asType: true);
+            Visit(schema.Item, reached, expanded, asType: true);
+            foreach (var item in schema.Items)
+            {
+                Visit(item, reached, expanded, asType: true);
+            }
         }
 
         foreach (var part in schema.AllOf)
         {
-            // allOf of one schema is that schema; allOf of several is merged into the schema that lists them.
-            Visit(part, reached, expanded, asType: asType && schema.AllOf.Count == 1);
+            // A lone allOf member beside no properties is that schema (a wrapper for description/nullable);
+            // otherwise the members are merged into the schema that lists them.
+            Visit(part, reached, expanded, asType: asType && schema.AllOf.Count == 1 && schema.Properties.Count == 0);
         }
 
         foreach (var choice in new[] { schema.OneOf, schema.AnyOf }.Where(c => c.Count == 1))
