@@ -11,15 +11,17 @@ internal sealed record RunnerOptions
     public bool ReportOnly { get; init; }
     public int MeasuredRuns { get; init; } = 3;
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan CompileBudget { get; init; } = TimeSpan.FromSeconds(240);
     public string? Filter { get; init; }
 
     public const string Usage = """
-        usage: Codegen.Corpus [--corpus DIR] [--out FILE] [--runs N] [--timeout SECONDS] [--filter TEXT]
+        usage: Codegen.Corpus [--corpus DIR] [--out FILE] [--runs N] [--timeout S] [--compile-timeout S] [--filter TEXT]
                               [--fail-on-compile-errors | --no-fail-on-compile-errors] [--allow-warnings] [--report-only]
           --corpus DIR   folder with the specs (default: <repo>/../shared/corpus)
           --out FILE     markdown report (default: <repo>/docs/corpus.md)
           --runs N       measured generation runs per spec after a warm-up (default 3; 1 for specs over 5 s)
-          --timeout S    time budget per spec (default 120)
+          --timeout S    generation time budget per spec (default 120)
+          --compile-timeout S  budget for compiling one spec's output (default 240)
           --filter TEXT  only specs whose relative path contains TEXT
           --no-fail-on-compile-errors  exit 0 despite compile errors (generator exceptions and timeouts still fail)
           --allow-warnings             compile warnings do not fail (they do by default: TreatWarningsAsErrors)
@@ -33,7 +35,7 @@ internal sealed record RunnerOptions
             ?? throw new ArgumentException("cannot find the repository root (a folder with Codegen.sln) above the current or the app directory");
         string? corpus = null, output = null, filter = null;
         bool failOnCompile = true, warningsFail = true, reportOnly = false;
-        int runs = 3, timeout = 120;
+        int runs = 3, timeout = 120, compileTimeout = 240;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -44,10 +46,12 @@ internal sealed record RunnerOptions
                 case "--filter": filter = Value(); break;
                 case "--runs": runs = PositiveInt(args[i], Value()); break;
                 case "--timeout": timeout = PositiveInt(args[i], Value()); break;
+                case "--compile-timeout": compileTimeout = PositiveInt(args[i], Value()); break;
                 case "--fail-on-compile-errors": failOnCompile = true; break;
                 case "--no-fail-on-compile-errors": failOnCompile = false; break;
                 case "--allow-warnings": warningsFail = false; break;
                 case "--report-only": reportOnly = true; break;
+                case "--help" or "-h": throw new ArgumentException("usage");
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
@@ -68,6 +72,7 @@ internal sealed record RunnerOptions
             ReportOnly = reportOnly,
             MeasuredRuns = runs,
             Budget = TimeSpan.FromSeconds(timeout),
+            CompileBudget = TimeSpan.FromSeconds(compileTimeout),
             Filter = filter,
         };
     }

@@ -15,8 +15,8 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
     {
         var lines = new List<string>
         {
-            "| Spec | Ver | Size | Ops | Types (named) | Files | Lines | CG diagnostics | Gen exc | Errors | Warnings | Gen ms | Alloc MB | Status |",
-            "|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|---|",
+            "| Spec | Ver | Size | Ops | Types (named) | Files | Lines | CG diagnostics | CG errors | Gen exc | Errors | Warnings | Gen ms | Alloc MB | Status |",
+            "|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|---|",
         };
         foreach (var r in results)
         {
@@ -29,6 +29,7 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
                 r.Files.ToString(Inv),
                 r.Lines.ToString("N0", Inv),
                 Ids(r.DiagnosticsById.Where(d => !d.Key.StartsWith("CS", StringComparison.Ordinal))),
+                r.GeneratorErrors.ToString(Inv),
                 r.GeneratorExceptions.Count.ToString(Inv),
                 r.CompileErrors.ToString(Inv),
                 r.CompileWarnings.ToString(Inv),
@@ -47,7 +48,8 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
         return string.Create(Inv, $"{results.Count} specs, {failed} failed; " +
             $"{results.Sum(r => r.Model?.Operations ?? 0)} operations, {results.Sum(r => r.Model?.Types ?? 0)} types, " +
             $"{results.Sum(r => r.Files)} files, {results.Sum(r => r.Lines):N0} lines; " +
-            $"{results.Sum(r => r.DiagnosticsById.Where(d => !d.Key.StartsWith("CS", StringComparison.Ordinal)).Sum(d => d.Value))} generator diagnostics, " +
+            $"{results.Sum(r => r.DiagnosticsById.Where(d => !d.Key.StartsWith("CS", StringComparison.Ordinal)).Sum(d => d.Value))} generator diagnostics " +
+            $"({results.Sum(r => r.GeneratorErrors)} of error severity), " +
             $"{results.Sum(r => r.GeneratorExceptions.Count)} generator exceptions, " +
             $"{results.Sum(r => r.CompileErrors)} compile errors, {results.Sum(r => r.CompileWarnings)} compile warnings, " +
             $"{results.Count(r => r.HarnessFailure is not null)} timeouts/harness failures");
@@ -63,6 +65,9 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
         sb.AppendLine("files its relative `$ref`s reach added as plain AdditionalFiles), then the output is compiled against the");
         sb.AppendLine("framework, Codegen.Runtime and its dependencies with `nullable enable`, every warning wave on and no implicit usings.");
         sb.AppendLine("Compile warnings count as failures unless `--allow-warnings` (the repository builds with TreatWarningsAsErrors).");
+        sb.AppendLine("Run it with `.ci/corpus.sh` (Release build, table on stdout) or `dotnet run --project tests/Codegen.Corpus -c Release -- --help`.");
+        sb.AppendLine("A second reader checks the generator's model: `tests/Codegen.Corpus.Tests` compares operations and named schema types with NSwag's");
+        sb.AppendLine("reading of every spec; each difference is listed there with its reason.");
         sb.AppendLine();
         sb.AppendLine(string.Create(Inv, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
         sb.AppendLine(string.Create(Inv, $"- Machine: {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}"));
@@ -70,7 +75,7 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
         sb.AppendLine($"- Corpus: `{Relative(options.CorpusDirectory)}` ({results.Count} root specs)");
         sb.AppendLine(string.Create(Inv, $"- Wall time: {total.TotalSeconds:0.0} s; generation time is the median of {options.MeasuredRuns} fresh-driver runs after a warm-up (1 run for specs whose warm-up took over 5 s); Alloc MB is one run's `GC.GetTotalAllocatedBytes` delta"));
         sb.AppendLine();
-        sb.AppendLine("Columns: Ops = operations in the generator's model; Types = records and enums in the model (in brackets: those made from a named schema, `components/schemas/X` or `definitions/X`); `–` = the generator exposed no model; CG diagnostics = generator diagnostics by id; Errors/Warnings = compiling the generated code.");
+        sb.AppendLine("Columns: Ops = operations in the generator's model; Types = records and enums in the model (in brackets: those made from a named schema, `components/schemas/X` or `definitions/X`); `–` = the generator exposed no model; CG diagnostics = generator diagnostics by id; CG errors = those of error severity (they fail a consumer build); Gen exc = generator crashes (CS8785 or the generator's own CG0013); Errors/Warnings = compiling the generated code.");
         sb.AppendLine();
         sb.AppendLine("## Summary");
         sb.AppendLine();
@@ -83,9 +88,40 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
         sb.AppendLine($"**Totals:** {TotalsLine()}.");
         sb.AppendLine(string.Create(Inv, $"Process peak working set: {Mb(results.Count == 0 ? 0 : results.Max(r => r.PeakWorkingSetBytes))} MB."));
         sb.AppendLine();
+        AppendCompileErrorsByMessage(sb);
         AppendScale(sb);
         AppendDetails(sb);
         return sb.ToString();
+    }
+
+    private void AppendCompileErrorsByMessage(StringBuilder sb)
+    {
+        sb.AppendLine("## Compile errors and warnings across the corpus");
+        sb.AppendLine();
+        // The first messages kept per spec, grouped by text without the file and line: one line per distinct problem.
+        var groups = results
+            .SelectMany(r => r.FirstCompileMessages.Select(m => (Spec: r.Spec.RelativePath, Message: StripLocation(m))))
+            .GroupBy(x => x.Message)
+            .OrderByDescending(g => g.Count())
+            .ToList();
+        if (groups.Count == 0)
+        {
+            sb.AppendLine("None.");
+        }
+
+        foreach (var g in groups)
+        {
+            var specs = g.Select(x => x.Spec).Distinct().ToList();
+            sb.AppendLine($"- {Escape(g.Key)} — {specs.Count} spec(s): {string.Join(", ", specs.Take(4).Select(s => $"`{s}`"))}{(specs.Count > 4 ? ", ..." : "")}");
+        }
+
+        sb.AppendLine();
+    }
+
+    private static string StripLocation(string message)
+    {
+        int at = message.LastIndexOf(" at ", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
     }
 
     private void AppendScale(StringBuilder sb)
@@ -105,17 +141,18 @@ internal sealed class MarkdownReport(IReadOnlyList<SpecResult> results, RunnerOp
         long ops = measured.Sum(r => (long)(r.Model?.Operations ?? 0));
         long types = measured.Sum(r => (long)(r.Model?.Types ?? 0));
         long lines = measured.Sum(r => r.Lines);
+        long operationLines = measured.Sum(r => r.OperationFileLines);
         sb.AppendLine(string.Create(Inv, $"- Whole corpus: {lines:N0} generated lines for {ops} operations and {types} types."));
-        sb.AppendLine(string.Create(Inv, $"- Lines per operation + type: {Ratio(lines, ops + types)}; lines per operation: {Ratio(lines, ops)}; lines per type: {Ratio(lines, types)} (each over all generated lines, so they overlap)."));
+        sb.AppendLine(string.Create(Inv, $"- Lines per operation: {Ratio(operationLines, ops)} (the per-operation files, `*Async.g.cs`); lines per type: {Ratio(lines - operationLines, types)} (all other files: records, enums, validators, JSON code, plus the few per-client files)."));
         var slowest = measured.OrderByDescending(r => r.GenerationMs).First();
         sb.AppendLine(string.Create(Inv, $"- Slowest generation: `{slowest.Spec.RelativePath}` {slowest.GenerationMs:0} ms; throughput on the largest spec: {(largest.GenerationMs <= 0 ? "–" : (largest.Spec.SizeBytes / 1048576.0 / (largest.GenerationMs / 1000)).ToString("0.00", Inv))} MB of spec per second."));
         sb.AppendLine();
-        sb.AppendLine("| Spec | Size | Gen ms | Lines | Lines/op | Lines/type |");
-        sb.AppendLine("|---|--:|--:|--:|--:|--:|");
+        sb.AppendLine("| Spec | Size | Gen ms | Compile ms | Lines | Lines/op | Lines/type |");
+        sb.AppendLine("|---|--:|--:|--:|--:|--:|--:|");
         foreach (var r in measured.Where(r => r.Spec.SizeBytes >= 100 * 1024).OrderByDescending(r => r.Spec.SizeBytes))
         {
-            sb.AppendLine(Row($"`{r.Spec.RelativePath}`", Size(r.Spec.SizeBytes), r.GenerationMs.ToString("0", Inv), r.Lines.ToString("N0", Inv),
-                Ratio(r.Lines, r.Model?.Operations ?? 0), Ratio(r.Lines, r.Model?.Types ?? 0)));
+            sb.AppendLine(Row($"`{r.Spec.RelativePath}`", Size(r.Spec.SizeBytes), r.GenerationMs.ToString("0", Inv), r.CompileMs.ToString("0", Inv), r.Lines.ToString("N0", Inv),
+                Ratio(r.OperationFileLines, r.Model?.Operations ?? 0), Ratio(r.Lines - r.OperationFileLines, r.Model?.Types ?? 0)));
         }
 
         sb.AppendLine();

@@ -70,6 +70,11 @@ public sealed record GenerationRun(GeneratorDriverRunResult Result, Compilation 
     /// <summary>Generated lines (all files).</summary>
     public long LineCount => Result.Results.SelectMany(r => r.GeneratedSources).Sum(s => (long)s.SourceText.Lines.Count);
 
+    /// <summary>Lines in the per-operation files (the generator names them <c>{Client}.{Method}Async.g.cs</c>).</summary>
+    public long OperationFileLineCount => Result.Results.SelectMany(r => r.GeneratedSources)
+        .Where(s => s.HintName.EndsWith("Async.g.cs", StringComparison.Ordinal))
+        .Sum(s => (long)s.SourceText.Lines.Count);
+
     /// <summary>Every diagnostic of the run by id (generator diagnostics and the driver's CS8785 for exceptions).</summary>
     public IReadOnlyDictionary<string, int> DiagnosticsById =>
         AllDiagnostics

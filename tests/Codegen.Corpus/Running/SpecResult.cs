@@ -17,8 +17,14 @@ public sealed class SpecResult
     /// <summary>Generated lines.</summary>
     public long Lines { get; set; }
 
+    /// <summary>Lines in the per-operation files (hint names ending in <c>Async.g.cs</c>).</summary>
+    public long OperationFileLines { get; set; }
+
     /// <summary>Generator diagnostics by id (CGxxxx and driver ids such as CS8785).</summary>
     public IReadOnlyDictionary<string, int> DiagnosticsById { get; set; } = new Dictionary<string, int>();
+
+    /// <summary>Generator diagnostics of error severity (they fail a consumer's build even when the output compiles).</summary>
+    public int GeneratorErrors { get; set; }
 
     /// <summary>First generator diagnostics, formatted (id, severity, message, location).</summary>
     public IReadOnlyList<string> FirstDiagnostics { get; set; } = [];
