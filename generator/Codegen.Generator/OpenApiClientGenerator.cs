@@ -79,9 +79,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        // Two specs with the same client name would add the same hint names; the second one reports instead.
+        // Two specs with the same client name would add the same hint names (the driver throws on that); such
+        // clients report CG0014 and emit nothing. The gate changes only when the set of client names does.
         var duplicateClients = clientNames.Collect()
-            .Select(static (all, _) => all.GroupBy(n => n.ClientName).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (all, _) => all.GroupBy(n => n.ClientName).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.DuplicateClients);
         context.RegisterSourceOutput(duplicateClients, static (spc, names) =>
         {
             foreach (var name in names)
@@ -89,10 +91,13 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, Location.None, name));
             }
         });
+        var gate = languageSupported.Combine(duplicateClients)
+            .Select(static (pair, _) => new EmitGate(pair.Left.Supported, pair.Right))
+            .WithTrackingName(TrackingNames.EmitGate);
 
-        context.RegisterSourceOutput(types.Combine(languageSupported).WithTrackingName(TrackingNames.TypesToEmit), static (spc, pair) =>
+        context.RegisterSourceOutput(types.Combine(gate).WithTrackingName(TrackingNames.TypesToEmit), static (spc, pair) =>
         {
-            if (!pair.Right.Supported) return;
+            if (!pair.Right.Allows(pair.Left.Names)) return;
             var (names, type) = (pair.Left.Names, pair.Left.Type);
             Emit(spc, names, type.Name, () => type switch
             {
@@ -106,27 +111,27 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(operations.Combine(languageSupported).WithTrackingName(TrackingNames.OperationsToEmit), static (spc, pair) =>
+        context.RegisterSourceOutput(operations.Combine(gate).WithTrackingName(TrackingNames.OperationsToEmit), static (spc, pair) =>
         {
-            if (!pair.Right.Supported) return;
+            if (!pair.Right.Allows(pair.Left.Names)) return;
             Emit(spc, pair.Left.Names, pair.Left.Operation.MethodName + "Async", () => OperationEmitter.Emit(pair.Left));
         });
 
-        context.RegisterSourceOutput(clients.Combine(languageSupported).WithTrackingName(TrackingNames.ClientsToEmit), static (spc, pair) =>
+        context.RegisterSourceOutput(clients.Combine(gate).WithTrackingName(TrackingNames.ClientsToEmit), static (spc, pair) =>
         {
-            if (!pair.Right.Supported) return;
+            if (!pair.Right.Allows(pair.Left.Names)) return;
             Emit(spc, pair.Left.Names, null, () => ClientEmitter.Emit(pair.Left));
         });
 
-        context.RegisterSourceOutput(descriptions.Combine(languageSupported).WithTrackingName(TrackingNames.DescriptionsToEmit), static (spc, pair) =>
+        context.RegisterSourceOutput(descriptions.Combine(gate).WithTrackingName(TrackingNames.DescriptionsToEmit), static (spc, pair) =>
         {
-            if (!pair.Right.Supported) return;
+            if (!pair.Right.Allows(pair.Left.Names)) return;
             Emit(spc, pair.Left.Names, pair.Left.Names.ApiName, () => DescriptionEmitter.Emit(pair.Left));
         });
 
-        context.RegisterSourceOutput(clientNames.Combine(languageSupported).WithTrackingName(TrackingNames.ClientNamesToEmit), static (spc, pair) =>
+        context.RegisterSourceOutput(clientNames.Combine(gate).WithTrackingName(TrackingNames.ClientNamesToEmit), static (spc, pair) =>
         {
-            if (!pair.Right.Supported) return;
+            if (!pair.Right.Allows(pair.Left)) return;
             Emit(spc, pair.Left, pair.Left.ExtensionsName, () => DependencyInjectionEmitter.Emit(pair.Left));
             Emit(spc, pair.Left, pair.Left.JsonHelpersName, () => JsonHelpersEmitter.Emit(pair.Left));
         });
@@ -157,4 +162,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     /// <summary>The consumer's C# version reduced to plain values before it enters the pipeline.</summary>
     private sealed record LanguageCheck(bool Supported, int Version);
+
+    /// <summary>Whether a client's files may be emitted: C# 12+ and a client name no other spec uses.</summary>
+    private sealed record EmitGate(bool LanguageSupported, EquatableArray<string> DuplicateClients)
+    {
+        public bool Allows(ClientNames names) => LanguageSupported && !DuplicateClients.Contains(names.ClientName);
+    }
 }

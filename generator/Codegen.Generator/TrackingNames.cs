@@ -18,4 +18,6 @@ internal static class TrackingNames
     public const string ClientsToEmit = nameof(ClientsToEmit);
     public const string DescriptionsToEmit = nameof(DescriptionsToEmit);
     public const string ClientNamesToEmit = nameof(ClientNamesToEmit);
+    public const string DuplicateClients = nameof(DuplicateClients);
+    public const string EmitGate = nameof(EmitGate);
 }

@@ -69,8 +69,13 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateClientName = Error(
         "CG0014", "Two specs produce the same client", "Another spec already generates the client '{0}'; give this spec a different ClientName metadata value");
 
+    /// <summary>Arg 0: extension, arg 1: problem and what the generator does instead.</summary>
+    public static readonly DiagnosticDescriptor ExtensionIgnored = Warning(
+        "CG0015", "Extension value ignored", "The {0} extension is ignored here: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [ExtensionIgnored.Id] = ExtensionIgnored,
         [UnresolvedReference.Id] = UnresolvedReference,
         [DuplicateOperationId.Id] = DuplicateOperationId,
         [MissingOperationId.Id] = MissingOperationId,

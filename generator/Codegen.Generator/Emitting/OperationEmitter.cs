@@ -267,15 +267,23 @@ internal static class OperationEmitter
                 checks.Add("if (" + value + ".Length < " + min + ") validation.AddError(" + jsonName + ", \"minLength\", \"must be at least " + min + " character" + (min == 1 ? "" : "s") + " long\");");
             if (c.MaxLength is int max)
                 checks.Add("if (" + value + ".Length > " + max + ") validation.AddError(" + jsonName + ", \"maxLength\", \"must be at most " + max + " character" + (max == 1 ? "" : "s") + " long\");");
-            if (c.Pattern is { } pattern)
-                checks.Add("if (!global::System.Text.RegularExpressions.Regex.IsMatch(" + value + ", " + CSharpCode.Literal(pattern) + ")) validation.AddError(" + jsonName + ", \"pattern\", " + CSharpCode.Literal("must match the pattern " + pattern) + ");");
+            // Same regex dialect as the body validators: ECMAScript when .NET accepts it, else .NET syntax; skipped
+            // (with a CG0052 warning from the reader) when .NET cannot compile the pattern at all.
+            if (c.Pattern is { } pattern && Reading.ConstraintReader.PatternMode(pattern) is bool ecmaScript)
+            {
+                var options = ecmaScript
+                    ? "global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
+                    : "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant";
+                checks.Add("if (!global::System.Text.RegularExpressions.Regex.IsMatch(" + value + ", " + CSharpCode.Literal(pattern) + ", " + options + ")) validation.AddError(" + jsonName + ", \"pattern\", " + CSharpCode.Literal("must match the pattern " + pattern) + ");");
+            }
         }
         if (isNumber)
         {
+            var suffix = p.Type.Kind == TypeKind.Decimal ? "m" : "";
             if (IsNumberLiteral(c.Minimum))
-                checks.Add("if (" + value + (c.ExclusiveMinimum ? " <= " : " < ") + c.Minimum + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMinimum ? "exclusiveMinimum" : "minimum") + "\", \"must be " + (c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum + "\");");
+                checks.Add("if (" + value + (c.ExclusiveMinimum ? " <= " : " < ") + c.Minimum + suffix + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMinimum ? "exclusiveMinimum" : "minimum") + "\", \"must be " + (c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum + "\");");
             if (IsNumberLiteral(c.Maximum))
-                checks.Add("if (" + value + (c.ExclusiveMaximum ? " >= " : " > ") + c.Maximum + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMaximum ? "exclusiveMaximum" : "maximum") + "\", \"must be " + (c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum + "\");");
+                checks.Add("if (" + value + (c.ExclusiveMaximum ? " >= " : " > ") + c.Maximum + suffix + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMaximum ? "exclusiveMaximum" : "maximum") + "\", \"must be " + (c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum + "\");");
         }
         if (checks.Count == 0) return;
         if (!p.IsRequired)

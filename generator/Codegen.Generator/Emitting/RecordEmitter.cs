@@ -52,6 +52,7 @@ internal static class RecordEmitter
         var remarks = new List<string>();
         remarks.Add("JSON name: <c>" + CSharpCode.XmlEscape(property.JsonName) + "</c>.");
         if (property.IsSensitive) remarks.Add("Sensitive: masked in <c>ToString()</c>.");
+        if (property.ExpiresAfter is not null) remarks.Add("Expires " + property.ExpiresAfter + " after the server issues it.");
         if (property.IsReadOnly) remarks.Add("Read-only: set by the server.");
         if (property.IsWriteOnly) remarks.Add("Write-only: never returned by the server.");
         // Not [Obsolete]: the generated JSON code itself reads every property, which would warn in consumers.

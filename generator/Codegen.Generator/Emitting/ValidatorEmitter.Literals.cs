@@ -59,7 +59,8 @@ internal static partial class ValidatorEmitter
         text = text.Trim();
         if ((kind is TypeKind.Int32 or TypeKind.Int64) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integral))
         {
-            return Long(integral) + "L";
+            // An int compares with an int literal; a bound outside int's range stays a long so it still compiles.
+            return kind == TypeKind.Int32 && integral >= int.MinValue && integral <= int.MaxValue ? Long(integral) : Long(integral) + "L";
         }
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
         {

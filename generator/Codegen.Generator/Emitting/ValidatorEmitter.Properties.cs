@@ -70,8 +70,7 @@ internal static partial class ValidatorEmitter
     private static bool IsValueKind(TypeKind kind) => kind switch
     {
         TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal
-            or TypeKind.DateTime or TypeKind.Date or TypeKind.Time or TypeKind.Duration or TypeKind.Uuid
-            or TypeKind.Enum or TypeKind.Any => true,
+            or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid or TypeKind.Enum or TypeKind.Any => true,
         _ => false,
     };
 
@@ -91,7 +90,8 @@ internal static partial class ValidatorEmitter
     {
         string name = type.Kind switch
         {
-            TypeKind.String => "string",
+            // The record emitter keeps time, duration and binary values as strings.
+            TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary => "string",
             TypeKind.Boolean => "bool",
             TypeKind.Int32 => "int",
             TypeKind.Int64 => "long",
@@ -100,12 +100,9 @@ internal static partial class ValidatorEmitter
             TypeKind.Decimal => "decimal",
             TypeKind.DateTime => "global::System.DateTimeOffset",
             TypeKind.Date => "global::System.DateOnly",
-            TypeKind.Time => "global::System.TimeOnly",
-            TypeKind.Duration => "global::System.TimeSpan",
             TypeKind.Uuid => "global::System.Guid",
             TypeKind.Uri => "global::System.Uri",
             TypeKind.Base64 => "byte[]",
-            TypeKind.Binary => "global::System.IO.Stream",
             TypeKind.Model or TypeKind.Enum => emission.Qualified(type.Name ?? "object"),
             TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + CSharpType(emission, type.Item ?? new TypeRef(TypeKind.Any), type.ItemNullable) + ">",
             TypeKind.Dictionary => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpType(emission, type.Item ?? new TypeRef(TypeKind.Any), type.ItemNullable) + ">",

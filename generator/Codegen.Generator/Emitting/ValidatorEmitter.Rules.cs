@@ -156,11 +156,17 @@ internal static partial class ValidatorEmitter
         }
         string present = PresentExpression(property);
         if (present == "true") return;
-        writer.WriteLine("if (!(" + present + "))");
+        writer.WriteLine("if (" + MissingExpression(present) + ")");
         writer.OpenBrace();
         AddError(writer, jsonName, rule, message);
         writer.CloseBrace();
     }
+
+    /// <summary>The negation of a <see cref="PresentExpression"/>, written the way a person would.</summary>
+    private static string MissingExpression(string present) =>
+        present.EndsWith(" is not null", System.StringComparison.Ordinal)
+            ? present.Substring(0, present.Length - " is not null".Length) + " is null"
+            : "!(" + present + ")";
 
     private static string JoinNames(EquatableArray<string> names)
     {

@@ -12,8 +12,11 @@ internal static partial class ValidatorEmitter
         writer.WriteLine();
         writer.WriteLine("private static class " + HelperClass);
         writer.OpenBrace();
+        bool first = true;
         for (int i = 0; i < emission.Patterns.Count; i++)
         {
+            if (!first) writer.WriteLine();
+            first = false;
             var (pattern, ecmaScript) = emission.Patterns[i];
             string index = i.ToString(CultureInfo.InvariantCulture);
             string options = ecmaScript
@@ -33,14 +36,14 @@ internal static partial class ValidatorEmitter
             writer.WriteLine("return false;");
             writer.CloseBrace();
             writer.CloseBrace();
-            writer.WriteLine();
         }
         foreach (var method in new[] { "CodePoints", "IsMultipleOf", "HasDuplicates", "HasDuplicateElements", "IsDateTime", "IsDate", "IsEmail", "IsUri", "IsUuid" })
         {
             if (emission.SupportMethods.Contains(method))
             {
+                if (!first) writer.WriteLine();
+                first = false;
                 writer.WriteLine(SupportMethod(method));
-                writer.WriteLine();
             }
         }
         writer.CloseBrace();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Codegen.Generator.Model;
 
 namespace Codegen.Generator.Emitting;
@@ -36,7 +35,11 @@ internal static partial class ValidatorEmitter
                 break;
             case TypeKind.Enum:
                 if (validateNested) EnumMembershipCheck(emission, writer, type, value, jsonName, when);
-                AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                // The enum schema's own `enum` list arrives as allowed values too; only a narrower list adds a check.
+                if (!AllowsEveryMember(emission, type, constraints.AllowedValues))
+                {
+                    AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                }
                 break;
             case TypeKind.Model:
                 if (validateNested)
@@ -76,7 +79,7 @@ internal static partial class ValidatorEmitter
         }
         if (constraints.Pattern is { } pattern)
         {
-            bool? ecmaScript = PatternMode(pattern);
+            bool? ecmaScript = Reading.ConstraintReader.PatternMode(pattern);
             if (ecmaScript is { } mode)
             {
                 int index = emission.PatternIndex(pattern, mode);
@@ -105,31 +108,6 @@ internal static partial class ValidatorEmitter
         "uuid" => "IsUuid",
         _ => null,
     };
-
-    /// <summary>
-    /// JSON Schema patterns are ECMA-262 regexes: prefer .NET's ECMAScript mode (ASCII <c>\w</c>, <c>\d</c>), fall back to
-    /// the default syntax when ECMAScript mode rejects the pattern; null when .NET rejects it either way.
-    /// </summary>
-    internal static bool? PatternMode(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
-            return true;
-        }
-        catch (System.ArgumentException)
-        {
-        }
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant);
-            return false;
-        }
-        catch (System.ArgumentException)
-        {
-            return null;
-        }
-    }
 
     private static void NumberChecks(Emission emission, SourceWriter writer, TypeKind kind, ValueConstraints constraints, string value, string? jsonName, string? when)
     {
@@ -180,13 +158,10 @@ internal static partial class ValidatorEmitter
         var itemType = type.Item ?? new TypeRef(TypeKind.Any);
         if (constraints.UniqueItems)
         {
-            string itemTypeName = CSharpType(emission, itemType, type.ItemNullable || !IsValueKind(itemType.Kind));
-            string method = "HasDuplicates";
-            emission.SupportMethods.Add(itemType.Kind == TypeKind.Any ? "HasDuplicateElements" : method);
-            Check(writer, itemType.Kind == TypeKind.Any
-                    ? HelperClass + ".HasDuplicateElements(" + value + ")"
-                    : HelperClass + "." + method + "<" + itemTypeName + ">(" + value + ")",
-                jsonName, "uniqueItems", "must not contain duplicate items", when);
+            // JsonElement has no value equality of its own; everything else compares with EqualityComparer<T>.Default.
+            string method = itemType.Kind == TypeKind.Any && !type.ItemNullable ? "HasDuplicateElements" : "HasDuplicates";
+            emission.SupportMethods.Add(method);
+            Check(writer, HelperClass + "." + method + "(" + value + ")", jsonName, "uniqueItems", "must not contain duplicate items", when);
         }
 
         string item = emission.NewLocal("item");
@@ -222,7 +197,7 @@ internal static partial class ValidatorEmitter
         var itemChecks = ValueChecks(emission, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested: true);
         if (itemChecks.Length == 0) return;
 
-        string itemTypeName = CSharpType(emission, itemType, type.ItemNullable && IsValueKind(itemType.Kind) || (!IsValueKind(itemType.Kind) && type.ItemNullable));
+        string itemTypeName = CSharpType(emission, itemType, type.ItemNullable);
         string concrete = emission.NewLocal("dictionary");
         bool itemMaybeNull = type.ItemNullable || !IsValueKind(itemType.Kind);
         var loopBody = new SourceWriter();
@@ -289,6 +264,27 @@ internal static partial class ValidatorEmitter
         bool single = shown.Length == 1;
         Check(writer, value + " is not (" + patterns + ")", jsonName, single ? "const" : "enum",
             single ? "must be " + shown[0] : OneOfMessage(shown), when);
+    }
+
+    private static bool AllowsEveryMember(Emission emission, TypeRef type, EquatableArray<string> allowed)
+    {
+        if (allowed.IsEmpty) return true;
+        var model = emission.FindEnum(type.Name);
+        if (model is null) return true;
+        foreach (var member in model.Members)
+        {
+            bool listed = false;
+            foreach (var literal in allowed)
+            {
+                if (ConstantPattern(emission, type, literal) == emission.Qualified(model.Name) + "." + member.Name)
+                {
+                    listed = true;
+                    break;
+                }
+            }
+            if (!listed) return false;
+        }
+        return true;
     }
 
     private static string OneOfMessage(string[] shown) =>

@@ -40,7 +40,7 @@ internal static partial class ConstraintReader
 
         if (concrete.Not is not null)
         {
-            ReadNot(concrete, concrete.Not, pointer + "/not", rules, diagnostics, map);
+            ReadNot(concrete.Not, pointer + "/not", rules, diagnostics, map);
         }
 
         if (concrete.DependentRequired is { Count: > 0 } dependent)
@@ -87,7 +87,7 @@ internal static partial class ConstraintReader
         }
     }
 
-    private static void ReadNot(OpenApiSchema owner, IOpenApiSchema not, string pointer, List<ObjectRule> rules, List<DiagnosticInfo> diagnostics, SourceMap map)
+    private static void ReadNot(IOpenApiSchema not, string pointer, List<ObjectRule> rules, List<DiagnosticInfo> diagnostics, SourceMap map)
     {
         var notSchema = Concrete(not);
         var names = notSchema?.Required?.Where(name => !string.IsNullOrEmpty(name)).ToArray() ?? Array.Empty<string>();

@@ -94,7 +94,10 @@ internal static partial class ConstraintReader
     internal static string ConstLiteral(string value, JsonSchemaType? type)
     {
         bool isString = type is { } t && (t & JsonSchemaType.String) != 0;
-        if (!isString && LooksLikeJsonScalar(value)) return value.Trim();
+        var trimmed = value.Trim();
+        // Microsoft.OpenApi turns a boolean const into .NET's "True"/"False".
+        if (!isString && (trimmed == "True" || trimmed == "False")) return trimmed.ToLowerInvariant();
+        if (!isString && LooksLikeJsonScalar(value)) return trimmed;
         return JsonValue.Create(value)!.ToJsonString();
     }
 

@@ -6,6 +6,22 @@ namespace Codegen.Generator.Reading;
 /// <summary>Parses the ISO-8601 durations quota extensions use: <c>PnW</c>, <c>PnD</c>, <c>PTnHnMnS</c> and combinations.</summary>
 internal static class IsoDuration
 {
+    /// <summary><c>PT2H</c> → <c>2 hours</c>; <c>P90D</c> → <c>90 days</c>; mixed units are listed largest first.</summary>
+    public static string Describe(long ticks)
+    {
+        var span = TimeSpan.FromTicks(ticks);
+        var parts = new System.Collections.Generic.List<string>();
+        void Add(int value, string unit)
+        {
+            if (value > 0) parts.Add(value.ToString(CultureInfo.InvariantCulture) + " " + unit + (value == 1 ? "" : "s"));
+        }
+        Add(span.Days, "day");
+        Add(span.Hours, "hour");
+        Add(span.Minutes, "minute");
+        Add(span.Seconds, "second");
+        return parts.Count == 0 ? "less than a second" : string.Join(" ", parts);
+    }
+
     public static bool TryParse(string? text, out long ticks)
     {
         ticks = 0;

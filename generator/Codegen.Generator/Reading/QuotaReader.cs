@@ -49,9 +49,9 @@ internal sealed class QuotaReader
                 continue;
             }
             var window = StringOf(label["window"]) ?? "fixed";
-            if (window != "fixed")
+            if (window != "fixed" && window != "rolling")
             {
-                Invalid(LabelsKey, JsonPointer.Append(labelPointer, "window"), $"the label '{entry.Key}' has window '{window}'; labels count fixed periods ('fixed')");
+                Invalid(LabelsKey, JsonPointer.Append(labelPointer, "window"), $"the label '{entry.Key}' has window '{window}'; labels use 'fixed' or 'rolling'");
                 continue;
             }
             if (!IsoDuration.TryParse(StringOf(label["period"]), out var ticks))
@@ -85,7 +85,7 @@ internal sealed class QuotaReader
                 continue;
             }
             _labels[entry.Key] = new QuotaModel(
-                LabelPrefix + entry.Key, chosen.Limit, "Fixed", ticks, null, false, plans.ToEquatableArray(), StringOf(label["description"]));
+                LabelPrefix + entry.Key, chosen.Limit, window == "rolling" ? "Rolling" : "Fixed", ticks, null, false, plans.ToEquatableArray(), StringOf(label["description"]));
         }
     }
 

@@ -40,10 +40,23 @@ internal sealed partial class SourceMap
     {
         filePath ??= string.Empty;
         text ??= string.Empty;
+        bool json = LooksLikeJson(filePath, text);
+        var map = Read(filePath, text, json);
+        if (json && map.SyntaxError is not null && !filePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Sniffed as JSON by its '{' but not JSON: it may be YAML flow style, which is what the parser will try too.
+            var yaml = Read(filePath, text, json: false);
+            if (yaml.SyntaxError is null) return yaml;
+        }
+        return map;
+    }
+
+    private static SourceMap Read(string filePath, string text, bool json)
+    {
         var map = new SourceMap(filePath, text);
         try
         {
-            if (LooksLikeJson(filePath, text))
+            if (json)
             {
                 map.ReadJson();
             }

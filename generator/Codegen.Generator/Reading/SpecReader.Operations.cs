@@ -161,7 +161,7 @@ internal sealed partial class SpecReader
                 parameter.Description,
                 char.ToLowerInvariant(style[0]) + style.Substring(1),
                 parameter.Explode,
-                ConstraintReader.ReadValue(parameter.Schema)));
+                ConstraintReader.ReadValue(parameter.Schema, JsonPointer.Append(parameterPointer, "schema"), _diagnostics, _map)));
         }
 
         // Required parameters first (path order kept), optional ones after: optional C# parameters come last.
@@ -201,7 +201,9 @@ internal sealed partial class SpecReader
     private static bool IsJson(string mediaType)
     {
         var type = mediaType.Split(';')[0].Trim();
+        // Swagger 2.0 documents without "produces" convert to "*/*"; JSON is what such APIs send.
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type == "*/*"
             || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || type.Equals("text/json", StringComparison.OrdinalIgnoreCase);
     }

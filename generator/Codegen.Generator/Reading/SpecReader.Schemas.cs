@@ -310,6 +310,19 @@ internal sealed partial class SpecReader
         CollectEnums(resolved.Type, enums);
         var target = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
         bool sensitive = target.Format == "password" || schema.Format == "password" || IsTrue(schema.Extensions, "x-sensitive") || IsTrue(target.Extensions, "x-sensitive");
+        string? expiresAfter = null;
+        if (NodeOf(schema.Extensions, "x-codegen-expires-after") is { } expiresNode)
+        {
+            if (expiresNode is JsonValue expiresValue && expiresValue.GetValueKind() == JsonValueKind.String
+                && IsoDuration.TryParse(expiresValue.GetValue<string>(), out var expiresTicks))
+            {
+                expiresAfter = IsoDuration.Describe(expiresTicks);
+            }
+            else
+            {
+                Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, "x-codegen-expires-after"), "x-codegen-expires-after", "it must be a positive ISO-8601 duration such as PT2H");
+            }
+        }
         return new PropertyModel(
             name,
             jsonName,
@@ -317,11 +330,14 @@ internal sealed partial class SpecReader
             IsRequired: false,
             IsNullable: resolved.Nullable,
             schema.Description,
-            ConstraintReader.ReadValue(schema),
+            ConstraintReader.ReadValue(schema, pointer, _diagnostics, _map),
             sensitive,
             schema.ReadOnly,
             schema.WriteOnly,
-            schema.Deprecated);
+            schema.Deprecated)
+        {
+            ExpiresAfter = expiresAfter,
+        };
     }
 
     private void CollectEnums(TypeRef type, List<EnumModel> enums)
@@ -338,11 +354,15 @@ internal sealed partial class SpecReader
 
     private EnumModel ReadEnum(IOpenApiSchema schema, string pointer, string name, bool isString, ref bool nullable)
     {
-        var varNames = StringArray(schema.Extensions, "x-enum-varnames") ?? StringArray(schema.Extensions, "x-enumNames");
-        var descriptions = StringArray(schema.Extensions, "x-enum-descriptions");
         var values = schema.Enum!;
-        if (varNames is not null && varNames.Count != values.Count) varNames = null;
-        if (descriptions is not null && descriptions.Count != values.Count) descriptions = null;
+        var varNames = EnumList(schema, pointer, "x-enum-varnames", values.Count, "names are derived from the values");
+        var enumNames = EnumList(schema, pointer, "x-enumNames", values.Count, "names are derived from the values");
+        if (varNames is not null && enumNames is not null && !varNames.SequenceEqual(enumNames))
+        {
+            Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, "x-enumNames"), "x-enumNames", "it disagrees with x-enum-varnames, which wins");
+        }
+        varNames ??= enumNames;
+        var descriptions = EnumList(schema, pointer, "x-enum-descriptions", values.Count, "member docs are left out");
 
         var members = new List<EnumMemberModel>();
         var scope = new NameScope();
@@ -388,6 +408,19 @@ internal sealed partial class SpecReader
         _types.Add(model);
         _enumsByName[name] = model;
         return model;
+    }
+
+    /// <summary>A list parallel to <c>enum</c>; a wrong length is reported and the list is not used.</summary>
+    private List<string>? EnumList(IOpenApiSchema schema, string pointer, string key, int count, string fallback)
+    {
+        var list = StringArray(schema.Extensions, key);
+        if (list is not null && list.Count != count)
+        {
+            Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, key), key,
+                $"it has {list.Count} entries but enum has {count}; {fallback}");
+            return null;
+        }
+        return list;
     }
 
     internal static bool IsTrue(IDictionary<string, IOpenApiExtension>? extensions, string key) =>

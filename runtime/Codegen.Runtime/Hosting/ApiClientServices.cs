@@ -13,23 +13,24 @@ namespace Codegen.Runtime.Hosting;
 /// </summary>
 internal sealed class ApiClientServices
 {
+    private readonly Lazy<QuotaLimiter?> _limiter;
     private readonly Lazy<IQuotaGate?> _quotaGate;
 
     public ApiClientServices(IServiceProvider services, ApiDescription description)
     {
         Description = description;
         TokenProvider = services.GetKeyedService<IAccessTokenProvider>(description.Name);
-        _quotaGate = new Lazy<IQuotaGate?>(() =>
-        {
-            var limiter = services.GetKeyedService<QuotaLimiter>(description.Name)
-                ?? QuotaRegistration.CreateDefaultLimiter(services, description, services.GetRequiredService<IOptionsMonitor<ApiClientOptions>>().Get(description.Name));
-            return limiter is null ? null : new LimiterQuotaGate(limiter);
-        });
+        _limiter = new Lazy<QuotaLimiter?>(() =>
+            services.GetKeyedService<QuotaLimiter>(description.Name)
+            ?? QuotaRegistration.CreateDefaultLimiter(services, description, services.GetRequiredService<IOptionsMonitor<ApiClientOptions>>().Get(description.Name)));
+        _quotaGate = new Lazy<IQuotaGate?>(() => _limiter.Value is { } limiter ? new LimiterQuotaGate(limiter) : null);
     }
 
     public ApiDescription Description { get; }
 
     public IAccessTokenProvider? TokenProvider { get; }
+
+    public QuotaLimiter? QuotaLimiter => _limiter.Value;
 
     public IQuotaGate? QuotaGate => _quotaGate.Value;
 

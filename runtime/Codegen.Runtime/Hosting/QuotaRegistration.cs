@@ -1,34 +1,33 @@
 using Codegen.Runtime.Quotas;
 using Codegen.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Codegen.Runtime.Hosting;
 
-/// <summary>
-/// Where DI meets the quota limiter.
-/// MERGE NOTE (lead): the default store and limiter need types from the quota branch (QuotaLimiter's constructor,
-/// QuotaOptions, InMemoryQuotaStore). After merging, fill in the two marked places below; until then a client enforces
-/// local quotas only when a limiter is registered with <c>WithQuotaLimiter</c>.
-/// </summary>
+/// <summary>Where DI meets the quota limiter: the default store and the limiter of each client.</summary>
 internal static class QuotaRegistration
 {
-    public static void AddDefaultQuotaStore(IServiceCollection services)
-    {
-        // MERGE: services.TryAddSingleton<IQuotaStore, InMemoryQuotaStore>();
-        _ = services;
-    }
+    /// <summary>The in-memory store unless the application registered another (SQLite, Redis).</summary>
+    public static void AddDefaultQuotaStore(IServiceCollection services) =>
+        services.TryAddSingleton<IQuotaStore, InMemoryQuotaStore>();
 
+    /// <summary>A limiter over the spec's quota policies and the client's quota options; none when the spec declares no quota.</summary>
     public static QuotaLimiter? CreateDefaultLimiter(IServiceProvider services, ApiDescription description, ApiClientOptions options)
     {
-        if (description.Quotas.Count == 0)
+        var quotas = options.Quotas;
+        if (description.Quotas.Count == 0 && quotas.Policies.Count == 0)
         {
             return null;
         }
-        // MERGE: return new QuotaLimiter(description, services.GetRequiredService<IQuotaStore>(),
-        //            new QuotaOptions { Plan = options.Plan }, services.GetRequiredService<TimeProvider>(),
-        //            services.GetService<Microsoft.Extensions.Logging.ILogger<QuotaLimiter>>());
-        _ = services;
-        _ = options;
-        return null;
+        // The client-level plan applies unless the quota options name one themselves.
+        quotas.Plan ??= options.Plan;
+        return new QuotaLimiter(
+            description,
+            services.GetRequiredService<IQuotaStore>(),
+            quotas,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ILogger<QuotaLimiter>>());
     }
 }

@@ -17,6 +17,13 @@ public sealed class ApiClientOptions
     /// <summary>The account's plan (for Zoom: <c>Free</c>, <c>Pro</c>, <c>Business</c>…), passed to the quota limiter to pick plan-specific limits.</summary>
     public string? Plan { get; set; }
 
+    /// <summary>
+    /// Quota settings: overrides of the spec's limits (<see cref="Quotas.QuotaOptions.SetLimit"/>,
+    /// <see cref="Quotas.QuotaOptions.DisablePolicy"/>), extra policies, and how long a call may wait for a short window.
+    /// When <see cref="Quotas.QuotaOptions.Plan"/> is not set, <see cref="Plan"/> is used.
+    /// </summary>
+    public Quotas.QuotaOptions Quotas { get; set; } = new();
+
     /// <summary>How many redirects the client follows (with <see cref="SafeRedirectHandler"/>). Default 5.</summary>
     public int MaxRedirects { get; set; } = 5;
 

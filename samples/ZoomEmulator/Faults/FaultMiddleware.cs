@@ -27,6 +27,21 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
 
         var arrivedAt = state.Clock.GetUtcNow();
         var dropped = false;
+        // The log entry is written before the client can see the answer (when the response starts, or just before a
+        // connection is dropped), so a test that inspects the log right after its call returns never races it.
+        var logged = 0;
+        void Log(bool wasDropped)
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                state.Log.Add(new EmulatorRequest(arrivedAt, context.Request.Method, path.Value ?? "", context.Response.StatusCode, wasDropped));
+            }
+        }
+        context.Response.OnStarting(() =>
+        {
+            Log(false);
+            return Task.CompletedTask;
+        });
         try
         {
             var fault = state.Faults.TakeFor(scope.Value);
@@ -41,7 +56,7 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
                     await JsonResponses.WriteZoomErrorAsync(context, 503, 503, "Service Unavailable.");
                     break;
                 case FaultKind.DropConnection:
-                    dropped = await ProcessThenDropAsync(context, scope.Value, next);
+                    dropped = await ProcessThenDropAsync(context, scope.Value, next, () => Log(true));
                     break;
                 case FaultKind.Delay:
                     await ProcessThenDelayAsync(context, scope.Value, next, fault, arrivedAt);
@@ -53,7 +68,7 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
         }
         finally
         {
-            state.Log.Add(new EmulatorRequest(arrivedAt, context.Request.Method, path.Value ?? "", context.Response.StatusCode, dropped));
+            Log(dropped);
         }
     }
 
@@ -68,13 +83,14 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
     }
 
     /// <summary>Reads the whole body, lets the request take effect, then aborts the connection without answering.</summary>
-    private async Task<bool> ProcessThenDropAsync(HttpContext context, FaultScope scope, RequestDelegate next)
+    private async Task<bool> ProcessThenDropAsync(HttpContext context, FaultScope scope, RequestDelegate next, Action logDropped)
     {
         context.Request.EnableBuffering();
         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
         context.Request.Body.Position = 0;
 
         await WithBufferedResponseAsync(context, () => ProcessAsync(context, scope, next));
+        logDropped();
         context.Abort();
         return true;
     }
@@ -91,11 +107,7 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
         {
             if (fault.DelayUsesTimeProvider)
             {
-                var remaining = arrivedAt + fault.Delay - state.Clock.GetUtcNow();
-                if (remaining > TimeSpan.Zero)
-                {
-                    await Task.Delay(remaining, state.Clock, cancel.Token);
-                }
+                await WaitUntilAsync(state.Clock, arrivedAt + fault.Delay, cancel.Token);
             }
             else
             {
@@ -110,6 +122,29 @@ internal sealed class FaultMiddleware(EmulatorState state, CancellationToken sto
 
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="clock"/> reaches <paramref name="due"/>. The timer is armed first and the clock read
+    /// again afterwards: a clock moved between reading it and arming the timer would otherwise push the timer's due time
+    /// past <paramref name="due"/> and strand the answer.
+    /// </summary>
+    private static async Task WaitUntilAsync(TimeProvider clock, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timer = clock.CreateTimer(static s => ((TaskCompletionSource)s!).TrySetResult(), reached, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var remaining = due - clock.GetUtcNow();
+        if (remaining <= TimeSpan.Zero)
+        {
+            return;
+        }
+        timer.Change(remaining, Timeout.InfiniteTimeSpan);
+        if (clock.GetUtcNow() >= due)
+        {
+            return;
+        }
+        using var registration = cancellationToken.Register(static s => ((TaskCompletionSource)s!).TrySetCanceled(), reached);
+        await reached.Task;
     }
 
     /// <summary>Runs <paramref name="process"/> with the response body captured in memory; returns what it wrote.</summary>

@@ -12,42 +12,48 @@ public static class Snapshot
 
     public static void Verify(string name, string actual)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        var verified = Path.Combine(Directory, name + ".verified.cs");
-        var received = Path.Combine(Directory, name + ".received.cs");
+        var problem = Check(name, actual);
+        if (problem is not null) Assert.Fail(problem);
+    }
+
+    /// <summary>Compares (and writes received/new files as described above); returns the problem or <see langword="null"/>.</summary>
+    public static string? Check(string name, string actual) =>
+        Check(Directory, name, actual,
+            ci: string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+            accept: Environment.GetEnvironmentVariable("CODEGEN_ACCEPT_SNAPSHOTS") == "1");
+
+    public static string? Check(string directory, string name, string actual, bool ci, bool accept)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var verified = Path.Combine(directory, name + ".verified.cs");
+        var received = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
-        bool accept = Environment.GetEnvironmentVariable("CODEGEN_ACCEPT_SNAPSHOTS") == "1";
-        bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
         if (!File.Exists(verified))
         {
             if (ci && !accept)
             {
                 File.WriteAllText(received, actual);
-                Assert.Fail($"Snapshot {name}.verified.cs is missing (CI=true); the output is in {received}.");
+                return $"Snapshot {name}.verified.cs is missing (CI=true); the output is in {received}.";
             }
             File.WriteAllText(verified, actual);
-            if (!accept)
-            {
-                Assert.Fail($"accepted new snapshot {name}.verified.cs; review and commit it, then run again.");
-            }
-            return;
+            return accept ? null : $"accepted new snapshot {name}.verified.cs; review and commit it, then run again.";
         }
 
         var expected = File.ReadAllText(verified).Replace("\r\n", "\n");
         if (expected == actual)
         {
             if (File.Exists(received)) File.Delete(received);
-            return;
+            return null;
         }
         if (accept)
         {
             File.WriteAllText(verified, actual);
             if (File.Exists(received)) File.Delete(received);
-            return;
+            return null;
         }
         File.WriteAllText(received, actual);
-        Assert.Fail($"Snapshot {name} differs from {verified}; see {received} (set CODEGEN_ACCEPT_SNAPSHOTS=1 to accept). First difference at line {FirstDifferentLine(expected, actual)}.");
+        return $"Snapshot {name} differs from {verified}; see {received} (set CODEGEN_ACCEPT_SNAPSHOTS=1 to accept). First difference at line {FirstDifferentLine(expected, actual)}.";
     }
 
     private static int FirstDifferentLine(string expected, string actual)

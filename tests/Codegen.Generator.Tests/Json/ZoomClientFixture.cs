@@ -53,6 +53,39 @@ public sealed class ZoomClientFixture : IDisposable
                     return string.Join("\n", result.Errors);
                 }
 
+                public static string CreateMeetingWithInvalidInput()
+                {
+                    // An invoker that was never set up: reaching it would throw something other than validation.
+                    var invoker = (Codegen.Runtime.Transport.ApiInvoker)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(Codegen.Runtime.Transport.ApiInvoker));
+                    var client = new ZoomMeetingsClient(invoker);
+                    try
+                    {
+                        _ = client.CreateMeetingAsync("", new CreateMeetingRequest { Topic = new string('x', 201), Password = "far too long!" });
+                        return "no exception";
+                    }
+                    catch (Codegen.Runtime.Validation.RequestValidationException exception)
+                    {
+                        return string.Join("\n", exception.Errors);
+                    }
+                }
+
+                public static string ResolveFromDependencyInjectionAndSendInvalid()
+                {
+                    var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+                    services.AddZoomMeetingsClient(options => options.BaseAddress = new System.Uri("http://127.0.0.1:9/v2/"));
+                    using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+                    var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ZoomMeetingsClient>(provider);
+                    try
+                    {
+                        _ = client.CreateMeetingAsync("me", new CreateMeetingRequest { Agenda = new string('a', 2001) });
+                        return "no exception";
+                    }
+                    catch (Codegen.Runtime.Validation.RequestValidationException exception)
+                    {
+                        return client.GetType().Name + ": " + string.Join("\n", exception.Errors);
+                    }
+                }
+
                 private static Meeting ReadMeeting(string json)
                 {
                     var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
@@ -87,6 +120,8 @@ public sealed class ZoomClientFixture : IDisposable
     public LoadedAssembly Assembly { get; }
 
     public string Probe(string method, string json) => (string)Assembly.Call("TestHarness.JsonProbe", method, json)!;
+
+    public string Probe(string method) => (string)Assembly.Call("TestHarness.JsonProbe", method)!;
 
     public void Dispose() => Assembly.Dispose();
 }

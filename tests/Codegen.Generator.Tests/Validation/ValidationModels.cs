@@ -110,7 +110,10 @@ internal static class ValidationModels
             Property("Color", "color", T(TypeKind.String), new ValueConstraints { AllowedValues = Of("\"red\"", "\"green\"") }),
             Property("Level", "level", T(TypeKind.Int32), new ValueConstraints { AllowedValues = Of("1", "2") }),
             Property("Flag", "flag", T(TypeKind.Boolean), new ValueConstraints { AllowedValues = Of("true") }),
-            Property("State", "state", T(TypeKind.Enum, "Status")),
+            // the reader passes the enum schema's own list as allowed values; it must not double the membership check
+            Property("State", "state", T(TypeKind.Enum, "Status"), new ValueConstraints { AllowedValues = Of("\"active\"", "\"archived\"") }),
+            Property("States", "states", T(TypeKind.Array, item: T(TypeKind.Enum, "Status")), new ValueConstraints(Items: new ValueConstraints { AllowedValues = Of("\"active\"", "\"archived\"") })),
+            Property("Phase", "phase", T(TypeKind.Enum, "Status"), new ValueConstraints { AllowedValues = Of("\"active\"") }),
             Property("Fields", "fields", T(TypeKind.Dictionary, item: T(TypeKind.Model, "TrackingField"))),
             Property("Matrix", "matrix", T(TypeKind.Array, item: T(TypeKind.Array, item: T(TypeKind.Int32))), new ValueConstraints(Items: new ValueConstraints(Items: new ValueConstraints(Maximum: "9")))),
             Property("Extra", "extra", T(TypeKind.Any), required: true),
@@ -138,6 +141,8 @@ internal static class ValidationModels
             public int? Level { get; init; }
             public bool? Flag { get; init; }
             public Status? State { get; init; }
+            public global::System.Collections.Generic.IReadOnlyList<Status>? States { get; init; }
+            public Status? Phase { get; init; }
             public global::System.Collections.Generic.IReadOnlyDictionary<string, TrackingField>? Fields { get; init; }
             public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? Matrix { get; init; }
             public required global::System.Text.Json.JsonElement Extra { get; init; }
