@@ -19,7 +19,7 @@ internal sealed record RunnerOptions
                               [--fail-on-compile-errors | --no-fail-on-compile-errors] [--allow-warnings] [--report-only]
           --corpus DIR   folder with the specs (default: <repo>/../shared/corpus)
           --out FILE     markdown report (default: <repo>/docs/corpus.md)
-          --runs N       measured generation runs per spec after a warm-up (default 3; 1 for specs over 5 s)
+          --runs N       measured generation runs per spec after a warm-up (default 3; 1 for specs over 20 s)
           --timeout S    generation time budget per spec (default 120)
           --compile-timeout S  budget for compiling one spec's output (default 240)
           --filter TEXT  only specs whose relative path contains TEXT

@@ -70,7 +70,7 @@ public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compi
             .ToList();
 
         // Measured runs: fresh drivers (full generation, no step tracking), median wall time.
-        int runs = first.Elapsed > TimeSpan.FromSeconds(5) ? 1 : measuredRuns;
+        int runs = first.Elapsed > TimeSpan.FromSeconds(20) ? 1 : measuredRuns;
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
         {
