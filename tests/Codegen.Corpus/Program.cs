@@ -30,7 +30,7 @@ if (specs.Count == 0)
 
 Console.Error.WriteLine($"corpus: {specs.Count} root specs under {options.CorpusDirectory}");
 var clock = Stopwatch.StartNew();
-var runner = new SpecRunner(options.MeasuredRuns, options.Budget, options.CompileBudget);
+var runner = new SpecRunner(options.MeasuredRuns, options.Budget, options.CompileBudget, options.EmitDirectory);
 var results = new List<SpecResult>();
 foreach (var spec in specs)
 {

@@ -13,9 +13,10 @@ internal sealed record RunnerOptions
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(120);
     public TimeSpan CompileBudget { get; init; } = TimeSpan.FromSeconds(240);
     public string? Filter { get; init; }
+    public string? EmitDirectory { get; init; }
 
     public const string Usage = """
-        usage: Codegen.Corpus [--corpus DIR] [--out FILE] [--runs N] [--timeout S] [--compile-timeout S] [--filter TEXT]
+        usage: Codegen.Corpus [--corpus DIR] [--out FILE] [--runs N] [--timeout S] [--compile-timeout S] [--filter TEXT] [--emit DIR]
                               [--fail-on-compile-errors | --no-fail-on-compile-errors] [--allow-warnings] [--report-only]
           --corpus DIR   folder with the specs (default: <repo>/../shared/corpus)
           --out FILE     markdown report (default: <repo>/docs/corpus.md)
@@ -23,6 +24,7 @@ internal sealed record RunnerOptions
           --timeout S    generation time budget per spec (default 120)
           --compile-timeout S  budget for compiling one spec's output (default 240)
           --filter TEXT  only specs whose relative path contains TEXT
+          --emit DIR     also write each spec's generated files under DIR/<spec path with _>/
           --no-fail-on-compile-errors  exit 0 despite compile errors (generator exceptions and timeouts still fail)
           --allow-warnings             compile warnings do not fail (they do by default: TreatWarningsAsErrors)
           --report-only                always exit 0
@@ -33,7 +35,7 @@ internal sealed record RunnerOptions
     {
         var repoRoot = RepoLocator.FindRepoRoot()
             ?? throw new ArgumentException("cannot find the repository root (a folder with Codegen.sln) above the current or the app directory");
-        string? corpus = null, output = null, filter = null;
+        string? corpus = null, output = null, filter = null, emit = null;
         bool failOnCompile = true, warningsFail = true, reportOnly = false;
         int runs = 3, timeout = 120, compileTimeout = 240;
         for (int i = 0; i < args.Length; i++)
@@ -44,6 +46,7 @@ internal sealed record RunnerOptions
                 case "--corpus": corpus = Value(); break;
                 case "--out": output = Value(); break;
                 case "--filter": filter = Value(); break;
+                case "--emit": emit = Path.GetFullPath(Value()); break;
                 case "--runs": runs = PositiveInt(args[i], Value()); break;
                 case "--timeout": timeout = PositiveInt(args[i], Value()); break;
                 case "--compile-timeout": compileTimeout = PositiveInt(args[i], Value()); break;
@@ -74,6 +77,7 @@ internal sealed record RunnerOptions
             Budget = TimeSpan.FromSeconds(timeout),
             CompileBudget = TimeSpan.FromSeconds(compileTimeout),
             Filter = filter,
+            EmitDirectory = emit,
         };
     }
 

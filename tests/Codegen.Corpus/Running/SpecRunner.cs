@@ -8,7 +8,8 @@ namespace Codegen.Corpus.Running;
 /// <param name="measuredRuns">Fresh-driver runs timed after the warm-up.</param>
 /// <param name="budget">Time for generating (warm-up and measured runs).</param>
 /// <param name="compileBudget">Time for compiling the output (binding 200k generated lines takes about a minute on 2 cores).</param>
-public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compileBudget)
+/// <param name="emitDirectory">When set, the generated files of each spec are written under it (for reading compile errors).</param>
+public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compileBudget, string? emitDirectory = null)
 {
     private const int MessagesKept = 8;
 
@@ -58,6 +59,10 @@ public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compi
         result.OperationFileLines = first.OperationFileLineCount;
         result.DiagnosticsById = first.DiagnosticsById;
         result.GeneratorErrors = first.AllDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (emitDirectory is not null)
+        {
+            WriteGeneratedFiles(spec, first);
+        }
         result.FirstDiagnostics = first.AllDiagnostics
             .OrderByDescending(d => d.Severity)
             .GroupBy(Format)
@@ -108,6 +113,16 @@ public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compi
             .Select(g => $"{Format(g.First())} (x{g.Count()})")
             .Take(MessagesKept)
             .ToList();
+    }
+
+    private void WriteGeneratedFiles(CorpusSpec spec, GenerationRun run)
+    {
+        var folder = Path.Combine(emitDirectory!, spec.RelativePath.Replace('/', '_'));
+        Directory.CreateDirectory(folder);
+        foreach (var source in run.Result.Results.SelectMany(r => r.GeneratedSources))
+        {
+            File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString());
+        }
     }
 
     private static string Format(Diagnostic d)
