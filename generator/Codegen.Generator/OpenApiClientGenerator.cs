@@ -81,16 +81,27 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // Two specs with the same client name would add the same hint names (the driver throws on that); such
         // clients report CG0014 and emit nothing. The gate changes only when the set of client names does.
-        var duplicateClients = clientNames.Collect()
-            .Select(static (all, _) => all.GroupBy(n => n.ClientName).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+        var specClients = models
+            .Select(static (spec, _) => new SpecClient(spec.FilePath, spec.ClientName))
+            .Collect()
+            .Select(static (all, _) => all
+                .GroupBy(c => c.ClientName)
+                .Where(g => g.Count() > 1)
+                .SelectMany(g => g)
+                .OrderBy(c => c.ClientName, StringComparer.Ordinal)
+                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
+                .ToEquatableArray())
             .WithTrackingName(TrackingNames.DuplicateClients);
-        context.RegisterSourceOutput(duplicateClients, static (spc, names) =>
+        context.RegisterSourceOutput(specClients, static (spc, clashes) =>
         {
-            foreach (var name in names)
+            foreach (var clash in clashes)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, Location.None, name));
+                var location = DiagnosticFactory.ToLocation(DiagnosticFactory.FileStart(clash.FilePath));
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, location, clash.ClientName));
             }
         });
+        var duplicateClients = specClients
+            .Select(static (clashes, _) => clashes.Select(c => c.ClientName).Distinct().ToEquatableArray());
         var gate = languageSupported.Combine(duplicateClients)
             .Select(static (pair, _) => new EmitGate(pair.Left.Supported, pair.Right))
             .WithTrackingName(TrackingNames.EmitGate);
@@ -159,6 +170,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     private static string LanguageName(int version) =>
         ((LanguageVersion)version).ToDisplayString();
+
+    /// <summary>Which spec file generates which client (to find clashes).</summary>
+    private sealed record SpecClient(string FilePath, string ClientName);
 
     /// <summary>The consumer's C# version reduced to plain values before it enters the pipeline.</summary>
     private sealed record LanguageCheck(bool Supported, int Version);

@@ -78,6 +78,10 @@ internal static class OperationEmitter
         foreach (var p in optional) parameters.Add(TypeOf(p, names) + " " + p.CSharpName + " = null");
         if (body is not null && !bodyRequired) parameters.Add(CSharpCode.TypeName(body.Type, names) + "? body = null");
         parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (operation.IsDeprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(\"The API description marks this operation as deprecated.\")]");
+        }
         writer.WriteLine("public " + returnType + " " + operation.MethodName + "Async(" + string.Join(", ", parameters) + ")");
         writer.OpenBrace();
 
@@ -89,17 +93,26 @@ internal static class OperationEmitter
         if (bodyRequired) writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(body);");
 
         // Validation: the body's rules and the parameters' constraints, all collected before throwing.
-        writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
-        if (body is not null)
-        {
-            writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
-        }
+        var checks = new SourceWriter();
         foreach (var p in operation.Parameters)
         {
-            EmitParameterChecks(writer, p);
+            EmitParameterChecks(checks, p);
         }
-        writer.WriteLine("validation.ToResult().ThrowIfInvalid();");
-        writer.WriteLine();
+        var parameterChecks = checks.ToString().TrimEnd('\n');
+        if (body is not null || parameterChecks.Length > 0)
+        {
+            writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
+            if (body is not null)
+            {
+                writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
+            }
+            if (parameterChecks.Length > 0)
+            {
+                writer.WriteLine(parameterChecks);
+            }
+            writer.WriteLine("validation.ToResult().ThrowIfInvalid();");
+            writer.WriteLine();
+        }
 
         // Request.
         writer.WriteLine("var request = new global::Codegen.Runtime.Transport.ApiRequest(" + operation.MethodName + "Operation, " + PathExpression(operation, names) + ");");

@@ -82,6 +82,14 @@ internal sealed partial class SpecReader
         var parameterNames = new NameScope();
         foreach (var local in MethodLocals) parameterNames.Reserve(local);
         var parameters = ReadParameters(pathItem, operation, pointer, methodName, parameterNames);
+        foreach (var placeholder in Placeholders(path))
+        {
+            if (!parameters.Any(p => p.In == ModelParameterLocation.Path && p.Name == placeholder))
+            {
+                Report(Descriptors.UndeclaredPathParameter, pointer, path, placeholder);
+                return null;
+            }
+        }
         var responses = ReadResponses(operation, pointer, methodName);
         var policies = quotas.ReadOperation(operation.Extensions, pointer, parameters, out var partitionParameters);
 
@@ -101,6 +109,18 @@ internal sealed partial class SpecReader
         {
             PartitionParameters = partitionParameters.ToEquatableArray(),
         };
+    }
+
+    private static IEnumerable<string> Placeholders(string path)
+    {
+        int open = path.IndexOf('{');
+        while (open >= 0)
+        {
+            int close = path.IndexOf('}', open);
+            if (close < 0) yield break;
+            yield return path.Substring(open + 1, close - open - 1);
+            open = path.IndexOf('{', close);
+        }
     }
 
     /// <summary><c>GET /users/{userId}/meetings</c> → <c>getUsersUserIdMeetings</c>.</summary>

@@ -208,4 +208,27 @@ public sealed class ReaderDiagnosticTests
 
         Assert.Contains(diagnostics, d => d.Id == "CG0050" && d.Severity == DiagnosticSeverity.Error && d.Location.GetLineSpan().StartLinePosition.Line >= 5);
     }
+
+    [Fact]
+    public void PathPlaceholderWithoutParameterIsCG0016AndOnlyThatOperationIsSkipped()
+    {
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/path.yaml", Header + """
+            paths:
+              /items/{itemId}:
+                get:
+                  operationId: getItem
+                  responses: {'204': {description: ok}}
+                delete:
+                  operationId: deleteItem
+                  deprecated: true
+                  parameters: [{name: itemId, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """, "Tests.Path", "PathClient") });
+
+        var d = Single(result.GeneratorDiagnostics, "CG0016", 5, 5);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.DoesNotContain(result.Sources, s => s.HintName == "PathClient.GetItemAsync.g.cs");
+        Assert.Contains("[global::System.Obsolete(", result.Source("PathClient.DeleteItemAsync.g.cs"));
+        Assert.Empty(result.CompilationProblems());
+    }
 }
