@@ -26,7 +26,7 @@ public sealed class SpecResult
     /// <summary>Generator diagnostics of error severity (they fail a consumer's build even when the output compiles).</summary>
     public int GeneratorErrors { get; set; }
 
-    /// <summary>First generator diagnostics, formatted (id, severity, message, location).</summary>
+    /// <summary>Up to two example generator diagnostics per id, formatted (id, severity, message, location).</summary>
     public IReadOnlyList<string> FirstDiagnostics { get; set; } = [];
 
     /// <summary>Generator exceptions (type and message, first stack frame).</summary>

@@ -12,6 +12,7 @@ namespace Codegen.Corpus.Running;
 public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compileBudget, string? emitDirectory = null)
 {
     private const int MessagesKept = 8;
+    private const int ExamplesPerId = 2;
 
     /// <summary>The generator's own "failed on this spec" diagnostic (it catches its exceptions per spec).</summary>
     public const string GeneratorCrashId = "CG0013";
@@ -63,11 +64,12 @@ public sealed class SpecRunner(int measuredRuns, TimeSpan budget, TimeSpan compi
         {
             WriteGeneratedFiles(spec, first);
         }
+        // Two examples per diagnostic id (errors first), so a flood of one id does not hide the others.
         result.FirstDiagnostics = first.AllDiagnostics
-            .OrderByDescending(d => d.Severity)
-            .GroupBy(Format)
-            .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (x{g.Count()})")
-            .Take(MessagesKept)
+            .GroupBy(d => d.Id)
+            .OrderByDescending(g => g.Max(d => d.Severity))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.GroupBy(Format).Take(ExamplesPerId).Select(m => m.Count() == 1 ? m.Key : $"{m.Key} (x{m.Count()})"))
             .ToList();
         // A crash the driver caught (CS8785) or one the generator caught itself and reported as CG0013.
         result.GeneratorExceptions = first.Exceptions.Select(Describe)
