@@ -25,6 +25,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.SpecFiles)
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.SpecInputs);
@@ -44,6 +45,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         var languageSupported = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue)
+            .WithTrackingName(TrackingNames.ParseOptions)
             .Select(static (version, _) => new LanguageCheck(version == int.MaxValue || version >= (int)LanguageVersion.CSharp12, version))
             .WithTrackingName(TrackingNames.LanguageVersion);
 
@@ -91,7 +93,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 .OrderBy(c => c.ClientName, StringComparer.Ordinal)
                 .ThenBy(c => c.FilePath, StringComparer.Ordinal)
                 .ToEquatableArray())
-            .WithTrackingName(TrackingNames.DuplicateClients);
+            .WithTrackingName(TrackingNames.ClientClashes);
         context.RegisterSourceOutput(specClients, static (spc, clashes) =>
         {
             foreach (var clash in clashes)
@@ -101,7 +103,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
         var duplicateClients = specClients
-            .Select(static (clashes, _) => clashes.Select(c => c.ClientName).Distinct().ToEquatableArray());
+            .Select(static (clashes, _) => clashes.Select(c => c.ClientName).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.DuplicateClients);
         var gate = languageSupported.Combine(duplicateClients)
             .Select(static (pair, _) => new EmitGate(pair.Left.Supported, pair.Right))
             .WithTrackingName(TrackingNames.EmitGate);
@@ -148,7 +151,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         });
     }
 
-    private static ClientNames NamesOf(SpecModel spec) => new(spec.Namespace, spec.ClientName, SpecReader.ApiNameOf(spec.ClientName));
+    private static ClientNames NamesOf(SpecModel spec) => ClientNames.For(spec.Namespace, spec.ClientName);
 
     /// <summary>Adds one file; an emitter bug or a duplicate hint becomes a diagnostic instead of dropping all output.</summary>
     private static void Emit(SourceProductionContext context, ClientNames names, string? part, Func<string?> emit)

@@ -96,7 +96,7 @@ internal static class OperationEmitter
         var checks = new SourceWriter();
         foreach (var p in operation.Parameters)
         {
-            EmitParameterChecks(checks, p);
+            EmitParameterChecks(checks, p, names);
         }
         var parameterChecks = checks.ToString().TrimEnd('\n');
         if (body is not null || parameterChecks.Length > 0)
@@ -264,16 +264,20 @@ internal static class OperationEmitter
         }
     }
 
-    /// <summary>The parameter's own constraints (length, pattern, range); messages never contain the value.</summary>
-    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p)
+    /// <summary>The parameter's own constraints (enum membership, length, pattern, range); messages never contain the value.</summary>
+    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p, ClientNames names)
     {
         var c = p.Constraints;
         var checks = new List<string>();
         // Pattern variables of an if condition live in the whole method body: each use gets its own name.
         var value = p.IsRequired ? p.CSharpName : p.CSharpName.TrimStart('@') + "ToCheck";
         bool isString = p.Type.Kind is TypeKind.String;
-        bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
         var jsonName = CSharpCode.Literal(p.Name);
+        if (p.Type.Kind == TypeKind.Enum)
+        {
+            checks.Add("if (!" + names.Qualify(p.Type.Name + "Json") + ".IsDefined(" + value + ")) validation.AddError(" + jsonName + ", \"enum\", \"must be one of the values the API description lists\");");
+        }
+        bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
         if (isString)
         {
             if (c.MinLength is int min)

@@ -210,7 +210,7 @@ public sealed class ReaderDiagnosticTests
     }
 
     [Fact]
-    public void PathPlaceholderWithoutParameterIsCG0016AndOnlyThatOperationIsSkipped()
+    public void PathPlaceholderWithoutParameterIsCG0016AndBecomesARequiredStringParameter()
     {
         var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/path.yaml", Header + """
             paths:
@@ -226,8 +226,10 @@ public sealed class ReaderDiagnosticTests
             """, "Tests.Path", "PathClient") });
 
         var d = Single(result.GeneratorDiagnostics, "CG0016", 5, 5);
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.DoesNotContain(result.Sources, s => s.HintName == "PathClient.GetItemAsync.g.cs");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        var get = result.Source("PathClient.GetItemAsync.g.cs");
+        Assert.Contains("GetItemAsync(string itemId, global::System.Threading.CancellationToken", get);
+        Assert.Contains("\"/items/\" + global::System.Uri.EscapeDataString(itemId)", get);
         Assert.Contains("[global::System.Obsolete(", result.Source("PathClient.DeleteItemAsync.g.cs"));
         Assert.Empty(result.CompilationProblems());
     }
