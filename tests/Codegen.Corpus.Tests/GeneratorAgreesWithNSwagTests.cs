@@ -83,7 +83,7 @@ public sealed class GeneratorAgreesWithNSwagTests(ITestOutputHelper output)
     private static string CorpusDirectory =>
         RepoLocator.DefaultCorpusDirectory(RepoLocator.FindRepoRoot() ?? throw new InvalidOperationException("no Codegen.sln above the test folder"));
 
-    [Fact]
+    [CorpusFact]
     public void Every_corpus_root_spec_has_an_expectation_and_every_expectation_a_spec()
     {
         var found = SpecDiscovery.FindRootSpecs(CorpusDirectory).Select(s => s.RelativePath).Order(StringComparer.Ordinal).ToList();
@@ -91,7 +91,7 @@ public sealed class GeneratorAgreesWithNSwagTests(ITestOutputHelper output)
         Assert.Equal(Expectations.Keys.Order(StringComparer.Ordinal), found);
     }
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Specs))]
     public async Task Generator_reads_the_same_operations_and_schemas_as_NSwag_except_for_explained_differences(string relativePath)
     {

@@ -27,7 +27,7 @@ public sealed class CorpusTests
         return data;
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(SmallSpecs))]
     public void CorpusSpecGeneratesCompilingCodeWithoutInternalErrors(string relativePath)
     {
@@ -41,7 +41,7 @@ public sealed class CorpusTests
         result.AssertCompilesCleanly();
     }
 
-    [Fact]
+    [SharedDataFact]
     public void LocalRefToASchemaWithAnIdResolves()
     {
         var path = Path.Combine(CorpusRoot, "fixtures", "kiota-recursive-category-tree.yaml");

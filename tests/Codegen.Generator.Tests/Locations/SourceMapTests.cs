@@ -1,3 +1,4 @@
+using Codegen.Generator.Tests.Infrastructure;
 using Codegen.Generator.Model;
 using Codegen.Generator.Reading;
 using Xunit;
@@ -161,7 +162,7 @@ public sealed class SourceMapTests
         Assert.Equal((1, 2), Start(map.Locate("/info/title")));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void RandomTruncationsOfARealSpecNeverThrow()
     {
         string text = File.ReadAllText(SharedFiles.Path("corpus", "oai", "v3.0-petstore.yaml"));
@@ -221,7 +222,7 @@ public sealed class SourceMapTests
         Assert.False(map.Contains("/b"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ALargeRealJsonSpecIsMappedToTheRightLines()
     {
         string text = File.ReadAllText(SharedFiles.Path("zoom", "zoom-meetings-api-2025-06.json"));
@@ -247,7 +248,7 @@ public sealed class SourceMapTests
         Assert.NotNull(map.Locate("/0/0/0"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TheRealSpecHasNoSyntaxErrorAndItsOperationsAreLocated()
     {
         string text = File.ReadAllText(SharedFiles.Path("corpus", "oai", "v3.0-petstore.yaml"));
