@@ -104,6 +104,11 @@ internal sealed partial class SpecReader
         {
             _componentTypes[id] = new TypeRef(TypeKind.Enum, name);
         }
+        else if (IsUnion(target))
+        {
+            // Unions too: a branch may refer back to the union (trees of nodes).
+            _componentTypes[id] = new TypeRef(TypeKind.Model, name);
+        }
         var resolved = Build(target, pointer, name, fixedName: true);
         _componentTypes[id] = resolved.Type;
         return resolved;
@@ -160,7 +165,11 @@ internal sealed partial class SpecReader
                 var inner = Resolve(nonNull[0].Schema, JsonPointer.Append(pointer, keyword, nonNull[0].Index.ToString(CultureInfo.InvariantCulture)), nameHint);
                 return new Resolved(inner.Type, true);
             }
-            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' with several schemas", "the value is typed as JsonElement");
+            if (IsUnion(schema))
+            {
+                return ReadUnion(schema, pointer, nameHint, fixedName);
+            }
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' with a branch that states no type", "the value is typed as JsonElement");
             return new Resolved(AnyType, true);
         }
 
