@@ -10,7 +10,7 @@ namespace Codegen.Generator.Emitting;
 /// variant, conversions from each variant, reflection-free JSON code and a validator.
 /// Reading chooses the variant by the discriminator when there is one, else by the JSON token; when several
 /// variants start with the same token, each is tried on a copy of the reader in spec order and the first that
-/// reads wins. <c>oneOf</c> exclusivity (no other variant would also read) is not checked.
+/// reads wins (an enum variant must list the value). <c>oneOf</c> exclusivity (no other variant would also read) is not checked.
 /// </summary>
 internal static class UnionEmitter
 {
@@ -115,6 +115,17 @@ internal static class UnionEmitter
         for (int i = 0; i < candidates.Count - 1; i++)
         {
             var variant = candidates[i];
+            if (variant.Type.Kind == TypeKind.Enum)
+            {
+                // Enum readers never throw (unknown values read as default): a listed value decides instead.
+                var local = "member" + i.ToString(CultureInfo.InvariantCulture);
+                writer.WriteLine("var " + local + " = " + JsonCode.Read(variant.Type, names, "reader") + ";");
+                writer.WriteLine("if (" + names.Qualify(variant.Type.Name + "Json") + ".IsDefined(" + local + "))");
+                writer.OpenBrace();
+                writer.WriteLine("return new() { " + variant.Name + " = " + local + " };");
+                writer.CloseBrace();
+                continue;
+            }
             writer.WriteLine("var attempt" + i.ToString(CultureInfo.InvariantCulture) + " = reader;");
             writer.WriteLine("try");
             writer.OpenBrace();
@@ -264,7 +275,7 @@ internal static class UnionEmitter
         {
             writer.WriteLine("if (set == 0 && this.Unknown is not null)");
             writer.OpenBrace();
-            writer.WriteLine("context.AddError(\"discriminator\", " + CSharpCode.Literal("has a '" + model.DiscriminatorProperty + "' value that names no known variant of " + model.Name) + ");");
+            writer.WriteLine("context.AddError(\"discriminator\", " + CSharpCode.Literal("has a value of '" + model.DiscriminatorProperty + "' that names no known variant of " + model.Name) + ");");
             writer.CloseBrace();
         }
         for (int i = 0; i < model.Variants.Count; i++)
