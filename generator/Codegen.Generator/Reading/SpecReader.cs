@@ -116,12 +116,29 @@ internal sealed partial class SpecReader
             _names.ClientName,
             _document.Info?.Title,
             _document.Info?.Description,
-            _document.Servers?.FirstOrDefault()?.Url,
+            DefaultServerUrl(_document.Servers?.FirstOrDefault()),
             _types.ToEquatableArray(),
             operations.ToEquatableArray(),
             quotas.Policies.ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
         return new ParsedSpec(model, _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The first server's URL with its variables set to their defaults, when that gives an absolute http(s) URL;
+    /// otherwise <see langword="null"/> (the user then sets the base address in the client options).
+    /// </summary>
+    private static string? DefaultServerUrl(OpenApiServer? server)
+    {
+        var url = server?.Url;
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        foreach (var variable in server!.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url!.Replace("{" + variable.Key + "}", variable.Value?.Default ?? "");
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") && url!.IndexOf('{') < 0
+            ? url
+            : null;
     }
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class ErrorReporter(TextWriter error)
                 error.WriteLine($"Could not reach Zoom: {exception.Message}");
                 return ExitCodes.ApiError;
 
-            case IOException or UnauthorizedAccessException or System.Data.Common.DbException:
+            case QuotaStoreSetupException or IOException or UnauthorizedAccessException or System.Data.Common.DbException:
                 // The quota store is asked before anything is sent, so a store that cannot open its file stops here.
                 error.WriteLine($"The quota store could not be used; nothing was sent: {exception.Message}");
                 error.WriteLine("Check the --quota-store path (its folder must be writable).");

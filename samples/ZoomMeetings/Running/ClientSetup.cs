@@ -57,7 +57,15 @@ public static class ClientSetup
         switch (options.QuotaStore)
         {
             case QuotaStoreKind.Sqlite:
-                services.AddSqliteQuotaStore(options.QuotaStoreTarget!);
+                try
+                {
+                    // The store opens its file here, so an unusable path is reported before anything is sent.
+                    services.AddSqliteQuotaStore(options.QuotaStoreTarget!);
+                }
+                catch (InvalidOperationException exception)
+                {
+                    throw new QuotaStoreSetupException(exception.Message, exception);
+                }
                 break;
             case QuotaStoreKind.Redis:
                 services.AddRedisQuotaStore(options.QuotaStoreTarget!);
@@ -65,3 +73,6 @@ public static class ClientSetup
         }
     }
 }
+
+/// <summary>The chosen quota store cannot be used (for SQLite: its file cannot be created or opened).</summary>
+internal sealed class QuotaStoreSetupException(string message, Exception inner) : Exception(message, inner);

@@ -49,7 +49,17 @@ public static class ZoomMeetingsApp
         var info = options.Json ? stderr : stdout;
         info.WriteLine(target.Description);
 
-        await using var session = ClientSetup.Create(target, options, environment.Clock);
+        ZoomSession session;
+        try
+        {
+            session = ClientSetup.Create(target, options, environment.Clock);
+        }
+        catch (QuotaStoreSetupException exception)
+        {
+            new ErrorReporter(stderr).Report(exception, options.Host);
+            return ExitCodes.Usage;
+        }
+        await using var _ = session;
         var isTerminal = environment.StderrIsTerminal ?? (ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
         return await new Run(options, session, stdout, stderr, info, isTerminal).ExecuteAsync(cancellationToken);
     }

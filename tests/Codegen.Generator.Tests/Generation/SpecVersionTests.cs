@@ -158,4 +158,17 @@ public sealed class SpecVersionTests
         Assert.Contains("IReadOnlyList<global::Tests.Nodes.Node>? Children", result.Source("NodesClient.Node.g.cs"));
         result.AssertCompilesCleanly();
     }
+
+    [Theory]
+    [InlineData("https://{region}.api.test/v1", "new global::System.Uri(\"https://eu.api.test/v1\")")]
+    [InlineData("/v1", "null,")]
+    [InlineData("https://{unknown}.api.test", "null,")]
+    public void ServerUrlsUseVariableDefaultsAndOnlyAbsoluteUrlsBecomeTheDefault(string url, string expected)
+    {
+        var yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers:\n  - url: '" + url + "'\n    variables:\n      region: {default: eu}\npaths: {}\n";
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/s.yaml", yaml, "Tests.Servers", "ServersClient") });
+
+        Assert.Contains(expected, result.Source("ServersClient.ServersApi.g.cs"));
+    }
 }
