@@ -123,19 +123,22 @@ internal sealed partial class SpecReader
     /// <summary>Branches are merged when their C# types are equal (time/duration/binary are strings too).</summary>
     private static string CSharpTypeKey(TypeRef type) => CSharpCode.TypeName(type, ClientNames.For("N", "C"));
 
-    private string VariantName(TypeRef type, string unionName)
+    /// <summary>A member may not be named like its type: a union holding itself gets <c>{Name}Value</c>.</summary>
+    private static string VariantName(TypeRef type, string unionName)
     {
-        var name = type.Kind switch
-        {
-            TypeKind.Model or TypeKind.Enum => type.Name!,
-            TypeKind.Array => VariantName(type.Item!, unionName) + "List",
-            TypeKind.Dictionary => VariantName(type.Item!, unionName) + "Map",
-            TypeKind.Any => "Json",
-            TypeKind.Time or TypeKind.Duration or TypeKind.Binary => "String",
-            _ => type.Kind.ToString(),
-        };
+        var name = VariantName(type);
         return name == unionName ? name + "Value" : name;
     }
+
+    private static string VariantName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => type.Name!,
+        TypeKind.Array => VariantName(type.Item!) + "List",
+        TypeKind.Dictionary => VariantName(type.Item!) + "Map",
+        TypeKind.Any => "Json",
+        TypeKind.Time or TypeKind.Duration or TypeKind.Binary => "String",
+        _ => type.Kind.ToString(),
+    };
 
     private UnionToken TokenOf(IOpenApiSchema branch, TypeRef type)
     {
