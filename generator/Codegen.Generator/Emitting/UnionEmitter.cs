@@ -160,6 +160,8 @@ internal static class UnionEmitter
         writer.CloseBrace();
         writer.WriteLine("probe.Read();");
         writer.WriteLine("variant = -2;");
+        // The first listed value wins should a mapping key and an implicit component name coincide.
+        bool first = true;
         switch (model.DiscriminatorKind)
         {
             case DiscriminatorKind.Boolean:
@@ -167,7 +169,7 @@ internal static class UnionEmitter
                 {
                     foreach (var value in model.Variants[i].DiscriminatorValues)
                     {
-                        writer.WriteLine("if (probe.TokenType == " + TokenType + (value == "true" ? ".True" : ".False") + ") variant = " + Int(i) + ";");
+                        writer.WriteLine(If(ref first) + "(probe.TokenType == " + TokenType + (value == "true" ? ".True" : ".False") + ") variant = " + Int(i) + ";");
                     }
                 }
                 break;
@@ -178,7 +180,7 @@ internal static class UnionEmitter
                 {
                     foreach (var value in model.Variants[i].DiscriminatorValues)
                     {
-                        writer.WriteLine("if (number == " + value + "m) variant = " + Int(i) + ";");
+                        writer.WriteLine(If(ref first) + "(number == " + value + "m) variant = " + Int(i) + ";");
                     }
                 }
                 writer.CloseBrace();
@@ -190,7 +192,7 @@ internal static class UnionEmitter
                 {
                     foreach (var value in model.Variants[i].DiscriminatorValues)
                     {
-                        writer.WriteLine("if (probe.ValueTextEquals(" + CSharpCode.Utf8Literal(value) + ")) variant = " + Int(i) + ";");
+                        writer.WriteLine(If(ref first) + "(probe.ValueTextEquals(" + CSharpCode.Utf8Literal(value) + ")) variant = " + Int(i) + ";");
                     }
                 }
                 writer.CloseBrace();
@@ -288,6 +290,13 @@ internal static class UnionEmitter
             writer.CloseBrace();
         }
         writer.CloseBrace();
+    }
+
+    private static string If(ref bool first)
+    {
+        var keyword = first ? "if " : "else if ";
+        first = false;
+        return keyword;
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
