@@ -144,6 +144,10 @@ internal sealed partial class SpecReader
         // allOf with one member (a $ref plus a description, a common pattern) is that member.
         if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
         {
+            if (schema.Discriminator is not null)
+            {
+                Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator' outside a oneOf/anyOf", "polymorphism is ignored; the allOf member is generated");
+            }
             var inner = Resolve(schema.AllOf[0], JsonPointer.Append(pointer, "allOf", "0"), nameHint);
             return new Resolved(inner.Type, inner.Nullable || nullable);
         }
@@ -189,7 +193,7 @@ internal sealed partial class SpecReader
 
         if (schema.Discriminator is not null)
         {
-            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator'", "polymorphism is ignored; the schema's own properties are generated");
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator' outside a oneOf/anyOf", "polymorphism is ignored; the schema's own properties are generated");
         }
 
         bool hasProperties = schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 };

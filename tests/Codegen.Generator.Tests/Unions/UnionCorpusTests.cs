@@ -29,7 +29,8 @@ public sealed class UnionCorpusTests
         var result = Generate(name, "Corpus.Unions");
 
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CG0013");
-        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CG0005" && (d.GetMessage().Contains("oneOf") || d.GetMessage().Contains("anyOf")));
+        // The only CG0005 left is kiota's discriminator on a single allOf (inheritance, not a union).
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CG0005" && !d.GetMessage().Contains("'discriminator' outside a oneOf/anyOf"));
         result.AssertCompilesCleanly();
     }
 
@@ -60,6 +61,17 @@ public sealed class UnionCorpusTests
         Assert.Contains("public global::Corpus.Fruits.Orange? Orange { get; init; }", union);
         Assert.Contains("Task<global::Corpus.Fruits.GetFruitsResponse>", result.Source("CorpusClient.GetFruitsAsync.g.cs"));
         result.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void KiotaDiscriminatorOnASingleAllOfIsCG0005AndTheBaseIsGenerated()
+    {
+        var result = Generate("kiota-ModelWithDerivedTypes.yaml", "Corpus.Fruits");
+
+        var warnings = result.GeneratorDiagnostics.Where(d => d.Id == "CG0005").ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, d => Assert.Contains("'discriminator' outside a oneOf/anyOf", d.GetMessage()));
+        Assert.Contains("Task<global::Corpus.Fruits.Fruit>", result.Source("CorpusClient.GetFruitsWithDiscriminatorAsync.g.cs"));
     }
 
     private const string NonStringPaths = """
