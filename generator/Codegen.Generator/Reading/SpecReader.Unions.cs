@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Codegen.Generator.Diagnostics;
-using Codegen.Generator.Emitting;
 using Codegen.Generator.Model;
 using Codegen.Generator.Naming;
 using Microsoft.OpenApi;
@@ -66,7 +65,7 @@ internal sealed partial class SpecReader
             nullable |= resolved.Nullable;
             var componentId = (branch as OpenApiSchemaReference)?.Reference?.Id;
             var csharp = CSharpTypeKey(resolved.Type);
-            if (variants.Any(v => CSharpTypeKey(v.Type) == csharp))
+            if (variants.Any(v => CSharpTypeKey(v.Type).Equals(csharp)))
             {
                 // Two branches with one C# type (e.g. two string formats) cannot be told apart: the first one stays.
                 continue;
@@ -120,8 +119,12 @@ internal sealed partial class SpecReader
         return new Resolved(new TypeRef(TypeKind.Model, name), nullable);
     }
 
-    /// <summary>Branches are merged when their C# types are equal (time/duration/binary are strings too).</summary>
-    private static string CSharpTypeKey(TypeRef type) => CSharpCode.TypeName(type, ClientNames.For("N", "C"));
+    /// <summary>Branches are merged when their C# types are equal: time, duration and binary are C# strings too.</summary>
+    private static TypeRef CSharpTypeKey(TypeRef type) => type with
+    {
+        Kind = type.Kind is TypeKind.Time or TypeKind.Duration or TypeKind.Binary ? TypeKind.String : type.Kind,
+        Item = type.Item is null ? null : CSharpTypeKey(type.Item),
+    };
 
     /// <summary>A member may not be named like its type: a union holding itself gets <c>{Name}Value</c>.</summary>
     private static string VariantName(TypeRef type, string unionName)

@@ -158,6 +158,16 @@ public sealed class UnionJsonTests : IDisposable
     }
 
     [Fact]
+    public void ViolationsInsideAUnionCarryThePathThroughTheRecord()
+    {
+        var owner = Read("Owner", """{"pets":[{"petType":"dog","name":"Rex"},{"petType":"cat","name":"T"},{"petType":"bird"}]}""");
+
+        var errors = (string)_assembly.Call("TestHarness.UnionProbe", "Errors", owner)!;
+
+        Assert.Equal("pets[1].name minLength;pets[2] discriminator", errors);
+    }
+
+    [Fact]
     public void NullBranchLeavesANullableValueNotAUnion()
     {
         var owner = _result.Source("UnionsClient.Owner.g.cs");

@@ -149,6 +149,7 @@ internal static class UnionSpecs
         """;
 
     public const string Harness = """
+        using System.Linq;
         using System.Text;
         using System.Text.Json;
         using Codegen.Runtime.Json;
@@ -185,6 +186,8 @@ internal static class UnionSpecs
                 public static string RoundTrip(string type, string json) => Write(Read(type, json));
 
                 public static int ErrorCount(object value) => ((Codegen.Runtime.Validation.IValidatable)value).Validate().Errors.Count;
+
+                public static string Errors(object value) => string.Join(";", ((Codegen.Runtime.Validation.IValidatable)value).Validate().Errors.Select(e => e.Path + " " + e.Rule));
 
                 public static string WriteConverted()
                 {
