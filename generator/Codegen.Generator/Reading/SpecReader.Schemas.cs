@@ -173,6 +173,11 @@ internal sealed partial class SpecReader
             {
                 return ReadUnion(schema, pointer, nameHint, fixedName);
             }
+            if (nonNull.Count == 0)
+            {
+                // Only null branches: nothing but null is allowed, kept as an untyped value.
+                return new Resolved(AnyType, true);
+            }
             Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' with a branch that states no type", "the value is typed as JsonElement");
             return new Resolved(AnyType, true);
         }
