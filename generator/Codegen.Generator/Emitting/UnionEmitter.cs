@@ -25,7 +25,10 @@ internal static class UnionEmitter
         CSharpCode.FileHeader(writer, names.Namespace);
         CSharpCode.Summary(writer, model.Description, "One of the variants of the " + model.Name + " schema.");
         writer.WriteLine("/// <remarks>" + (model.IsOneOf ? "<c>oneOf</c>" : "<c>anyOf</c>") + ": exactly one property is set after reading"
-            + (hasUnknown ? " (<see cref=\"Unknown\"/> when the discriminator names no known variant)" : "") + ".</remarks>");
+            + (hasUnknown ? " (<see cref=\"Unknown\"/> when the discriminator names no known variant)" : "") + "."
+            + (hasUnknown ? "" : " The variant is chosen by the JSON value; variants that start alike are tried in order and the first that reads is taken"
+                + (model.IsOneOf ? " (that no other variant matches is not checked)" : "") + ".")
+            + "</remarks>");
         writer.WriteLine(CSharpCode.GeneratedCodeAttribute);
         writer.WriteLine("public sealed partial record " + model.Name + " : global::Codegen.Runtime.Json.IJsonModel<" + type + ">, global::Codegen.Runtime.Validation.IValidatable");
         writer.OpenBrace();
