@@ -80,6 +80,18 @@ internal sealed partial class SpecReader
         {
             discriminatorProperty = discriminator.PropertyName;
             discriminatorKind = KindOfDiscriminator(alternatives, discriminatorProperty!);
+            for (int i = 0; i < alternatives.Count; i++)
+            {
+                var branch = alternatives[i];
+                if (IsNullOnly(branch)) continue;
+                var target = branch is OpenApiSchemaReference reference ? SafeTarget(reference) : branch;
+                if (target is not null && ShapeOf(target) == Shape.Object && FindProperty(target, discriminatorProperty!, depth: 0) is null)
+                {
+                    // The variant's record writes only its own properties, so the discriminator would be lost on writing.
+                    Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword, i.ToString(CultureInfo.InvariantCulture)),
+                        $"A {keyword} branch without the discriminator property '{discriminatorProperty}'", "the variant is written without it");
+                }
+            }
             foreach (var entry in discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
             {
                 var targetId = entry.Value?.Reference?.Id;

@@ -131,6 +131,27 @@ public sealed class UnionReadingTests
     }
 
     [Fact]
+    public void BranchWithoutTheDiscriminatorPropertyIsCG0005()
+    {
+        var result = Run("""
+                Pet:
+                  oneOf:
+                    - $ref: '#/components/schemas/Cat'
+                    - $ref: '#/components/schemas/Dog'
+                  discriminator:
+                    propertyName: kind
+                Cat: {type: object, properties: {kind: {type: string}}}
+                Dog: {type: object, properties: {name: {type: string}}}
+            """, "{$ref: '#/components/schemas/Pet'}");
+        result.AssertCompilesCleanly();
+
+        var warning = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "CG0005");
+        Assert.Contains("without the discriminator property 'kind'", warning.GetMessage());
+        // Line 18 of the spec: the "- $ref: Dog" branch.
+        Assert.Equal(18, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
     public void ComponentNamedUnknownDoesNotClashWithTheUnknownMember()
     {
         var result = Run("""
