@@ -117,6 +117,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             {
                 RecordModel record => RecordEmitter.Emit(record, names),
                 EnumModel enumModel => EnumEmitter.Emit(enumModel, names),
+                UnionModel union => UnionEmitter.Emit(union, names),
                 _ => null,
             });
             if (type is RecordModel validated)

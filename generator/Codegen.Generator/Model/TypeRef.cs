@@ -28,7 +28,7 @@ internal enum TypeKind
     Base64,
     /// <summary><c>format: binary</c> → Stream.</summary>
     Binary,
-    /// <summary>A generated record (<see cref="TypeRef.Name"/>).</summary>
+    /// <summary>A generated record or union (<see cref="TypeRef.Name"/>); both have ReadJson, WriteJson and Validate.</summary>
     Model,
     /// <summary>A generated enum (<see cref="TypeRef.Name"/>).</summary>
     Enum,

@@ -104,6 +104,11 @@ internal sealed partial class SpecReader
         {
             _componentTypes[id] = new TypeRef(TypeKind.Enum, name);
         }
+        else if (IsUnion(target))
+        {
+            // Unions too: a branch may refer back to the union (trees of nodes).
+            _componentTypes[id] = new TypeRef(TypeKind.Model, name);
+        }
         var resolved = Build(target, pointer, name, fixedName: true);
         _componentTypes[id] = resolved.Type;
         return resolved;
@@ -139,6 +144,10 @@ internal sealed partial class SpecReader
         // allOf with one member (a $ref plus a description, a common pattern) is that member.
         if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
         {
+            if (schema.Discriminator is not null)
+            {
+                Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator' outside a oneOf/anyOf", "polymorphism is ignored; the allOf member is generated");
+            }
             var inner = Resolve(schema.AllOf[0], JsonPointer.Append(pointer, "allOf", "0"), nameHint);
             return new Resolved(inner.Type, inner.Nullable || nullable);
         }
@@ -160,7 +169,16 @@ internal sealed partial class SpecReader
                 var inner = Resolve(nonNull[0].Schema, JsonPointer.Append(pointer, keyword, nonNull[0].Index.ToString(CultureInfo.InvariantCulture)), nameHint);
                 return new Resolved(inner.Type, true);
             }
-            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' with several schemas", "the value is typed as JsonElement");
+            if (IsUnion(schema))
+            {
+                return ReadUnion(schema, pointer, nameHint, fixedName);
+            }
+            if (nonNull.Count == 0)
+            {
+                // Only null branches: nothing but null is allowed, kept as an untyped value.
+                return new Resolved(AnyType, true);
+            }
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' with a branch that states no type", "the value is typed as JsonElement");
             return new Resolved(AnyType, true);
         }
 
@@ -180,7 +198,7 @@ internal sealed partial class SpecReader
 
         if (schema.Discriminator is not null)
         {
-            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator'", "polymorphism is ignored; the schema's own properties are generated");
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator' outside a oneOf/anyOf", "polymorphism is ignored; the schema's own properties are generated");
         }
 
         bool hasProperties = schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 };
