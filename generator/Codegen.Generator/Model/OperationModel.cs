@@ -18,7 +18,11 @@ internal sealed record OperationModel(
     EquatableArray<ResponseModel> Responses,
     EquatableArray<string> QuotaPolicies,
     bool IsDeprecated,
-    SourceLocation? Location);
+    SourceLocation? Location)
+{
+    /// <summary>Parameters whose values key one of the operation's quotas (set on the request as partition values).</summary>
+    public EquatableArray<string> PartitionParameters { get; init; } = EquatableArray<string>.Empty;
+}
 
 internal enum ParameterLocation
 {

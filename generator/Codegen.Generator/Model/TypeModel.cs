@@ -57,4 +57,8 @@ internal sealed record PropertyModel(
     bool IsSensitive,
     bool IsReadOnly,
     bool IsWriteOnly,
-    bool IsDeprecated);
+    bool IsDeprecated)
+{
+    /// <summary>From <c>x-codegen-expires-after</c>: the value's lifetime in words (e.g. <c>2 hours</c>), for the docs.</summary>
+    public string? ExpiresAfter { get; init; }
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emitting;
+
+/// <summary>
+/// Emits one operation as a partial of the client: its static <c>ApiOperation</c> and its async method, which
+/// validates everything first (one <c>RequestValidationException</c> with every violation), then builds the
+/// <c>ApiRequest</c> (escaped path, query, headers, quota partition values, JSON body) and calls the invoker.
+/// </summary>
+internal static class OperationEmitter
+{
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    public static string Emit(OperationUnit unit)
+    {
+        var names = unit.Names;
+        var operation = unit.Operation;
+        var writer = new SourceWriter();
+        CSharpCode.FileHeader(writer, names.Namespace);
+        writer.WriteLine("public sealed partial class " + names.ClientName);
+        writer.OpenBrace();
+
+        writer.WriteLine("/// <summary>The <c>" + CSharpCode.XmlEscape(operation.OperationId) + "</c> operation (" + operation.HttpMethod + " " + CSharpCode.XmlEscape(operation.Path) + ") and the quota policies each call consumes.</summary>");
+        writer.WriteLine("public static global::Codegen.Runtime.Transport.ApiOperation " + operation.MethodName + "Operation { get; } = new(");
+        writer.WriteLine("    " + CSharpCode.Literal(operation.OperationId) + ",");
+        writer.WriteLine("    " + HttpMethod(operation.HttpMethod) + ",");
+        writer.WriteLine("    " + CSharpCode.Literal(operation.Path) + ",");
+        writer.WriteLine("    new string[] { " + string.Join(", ", operation.QuotaPolicies.Select(CSharpCode.Literal)) + " });");
+        writer.WriteLine();
+
+        var success = SuccessResponse(operation);
+        var returnType = success?.Type is { } resultType
+            ? "global::System.Threading.Tasks.Task<" + CSharpCode.TypeName(resultType, names) + ">"
+            : "global::System.Threading.Tasks.Task";
+
+        var pathParameters = operation.Parameters.Where(p => p.In == ParameterLocation.Path).ToList();
+        var requiredOthers = operation.Parameters.Where(p => p.In != ParameterLocation.Path && p.IsRequired).ToList();
+        var optional = operation.Parameters.Where(p => p.In != ParameterLocation.Path && !p.IsRequired).ToList();
+        var body = operation.Body;
+        bool bodyRequired = body is { IsRequired: true };
+
+        // Docs.
+        CSharpCode.Summary(writer, operation.Summary ?? operation.Description, CSharpCode.XmlEscape(operation.HttpMethod + " " + operation.Path));
+        writer.WriteLine("/// <remarks>");
+        if (operation.Summary is not null && !string.IsNullOrWhiteSpace(operation.Description))
+        {
+            foreach (var line in operation.Description!.Trim().Replace("\r\n", "\n").Split('\n'))
+            {
+                writer.WriteLine("/// " + CSharpCode.XmlEscape(line.TrimEnd()));
+            }
+            writer.WriteLine("/// <para>");
+        }
+        writer.WriteLine("/// Validation runs first and throws one <c>RequestValidationException</c> listing every violation; then nothing is");
+        writer.WriteLine("/// sent and no quota permit is taken. Error answers surface as the runtime's typed <c>ApiException</c>.");
+        if (operation.Summary is not null && !string.IsNullOrWhiteSpace(operation.Description))
+        {
+            writer.WriteLine("/// </para>");
+        }
+        writer.WriteLine("/// </remarks>");
+        var ordered = new List<string>();
+        foreach (var p in pathParameters) ordered.Add(ParamDoc(p.CSharpName, p.Description, p.Name));
+        if (bodyRequired) ordered.Add(ParamDoc("body", body!.Description, "request body"));
+        foreach (var p in requiredOthers) ordered.Add(ParamDoc(p.CSharpName, p.Description, p.Name));
+        foreach (var p in optional) ordered.Add(ParamDoc(p.CSharpName, p.Description, p.Name));
+        if (body is not null && !bodyRequired) ordered.Add(ParamDoc("body", body.Description, "request body"));
+        foreach (var doc in ordered) writer.WriteLine(doc);
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call; a cancelled call is never retried.</param>");
+        writer.WriteLine("/// <returns>" + CSharpCode.XmlEscape(OneLine(success?.Description) ?? "The answer.") + "</returns>");
+
+        // Signature.
+        var parameters = new List<string>();
+        foreach (var p in pathParameters) parameters.Add(TypeOf(p, names) + " " + p.CSharpName);
+        if (bodyRequired) parameters.Add(CSharpCode.TypeName(body!.Type, names) + " body");
+        foreach (var p in requiredOthers) parameters.Add(TypeOf(p, names) + " " + p.CSharpName);
+        foreach (var p in optional) parameters.Add(TypeOf(p, names) + " " + p.CSharpName + " = null");
+        if (body is not null && !bodyRequired) parameters.Add(CSharpCode.TypeName(body.Type, names) + "? body = null");
+        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        writer.WriteLine("public " + returnType + " " + operation.MethodName + "Async(" + string.Join(", ", parameters) + ")");
+        writer.OpenBrace();
+
+        // Null checks for required references (programming errors, not validation failures).
+        foreach (var p in operation.Parameters.Where(p => p.IsRequired && !CSharpCode.IsValueType(p.Type.Kind)))
+        {
+            writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(" + p.CSharpName + ");");
+        }
+        if (bodyRequired) writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(body);");
+
+        // Validation: the body's rules and the parameters' constraints, all collected before throwing.
+        writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
+        if (body is not null)
+        {
+            writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
+        }
+        foreach (var p in operation.Parameters)
+        {
+            EmitParameterChecks(writer, p);
+        }
+        writer.WriteLine("validation.ToResult().ThrowIfInvalid();");
+        writer.WriteLine();
+
+        // Request.
+        writer.WriteLine("var request = new global::Codegen.Runtime.Transport.ApiRequest(" + operation.MethodName + "Operation, " + PathExpression(operation, names) + ");");
+        foreach (var p in operation.Parameters.Where(p => p.In != ParameterLocation.Path))
+        {
+            EmitParameterSend(writer, p, names);
+        }
+        foreach (var partition in operation.PartitionParameters)
+        {
+            var p = operation.Parameters.FirstOrDefault(x => x.Name == partition);
+            if (p is null) continue;
+            if (p.IsRequired)
+            {
+                writer.WriteLine("request.SetPartitionValue(" + CSharpCode.Literal(p.Name) + ", " + Wire(p.Type, p.CSharpName, names) + ");");
+            }
+            else
+            {
+                var partitionValue = p.CSharpName.TrimStart('@') + "Partition";
+                writer.WriteLine("if (" + p.CSharpName + " is { } " + partitionValue + ")");
+                writer.OpenBrace();
+                writer.WriteLine("request.SetPartitionValue(" + CSharpCode.Literal(p.Name) + ", " + Wire(p.Type, partitionValue, names) + ");");
+                writer.CloseBrace();
+            }
+        }
+        if (body is not null)
+        {
+            if (bodyRequired)
+            {
+                writer.WriteLine("request.SetJsonBody(body);");
+            }
+            else
+            {
+                writer.WriteLine("if (body is not null)");
+                writer.OpenBrace();
+                writer.WriteLine("request.SetJsonBody(body);");
+                writer.CloseBrace();
+            }
+        }
+        if (success?.Type is { } type)
+        {
+            writer.WriteLine("return _invoker.SendAsync<" + CSharpCode.TypeName(type, names) + ">(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
+        }
+        else
+        {
+            writer.WriteLine("return _invoker.SendAsync(request, cancellationToken);");
+        }
+        writer.CloseBrace();
+        writer.CloseBrace();
+        writer.CloseBrace();
+        return writer.ToString();
+    }
+
+    /// <summary>The lowest 2xx response (or <c>2XX</c>) is the method's result; others are errors.</summary>
+    private static ResponseModel? SuccessResponse(OperationModel operation) =>
+        operation.Responses
+            .Where(r => r.StatusCode.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(r => r.StatusCode, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        _ => "new global::System.Net.Http.HttpMethod(" + CSharpCode.Literal(method) + ")",
+    };
+
+    private static string? OneLine(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : string.Join(" ", text!.Trim().Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()));
+
+    private static string ParamDoc(string csharpName, string? description, string fallback) =>
+        "/// <param name=\"" + csharpName.TrimStart('@') + "\">" + CSharpCode.XmlEscape(OneLine(description) ?? "The " + fallback + ".") + "</param>";
+
+    private static string TypeOf(ParameterModel p, ClientNames names) =>
+        CSharpCode.TypeName(p.Type, names) + (p.IsRequired ? "" : "?");
+
+    private static string Value(ParameterModel p) => p.CSharpName.TrimStart('@') + "Value";
+
+    /// <summary>The text form of a simple value in a path, query or header.</summary>
+    private static string Wire(TypeRef type, string value, ClientNames names) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary => value,
+        TypeKind.Boolean => "(" + value + " ? \"true\" : \"false\")",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal => value + ".ToString(" + Invariant + ")",
+        TypeKind.DateTime => value + ".ToString(\"O\", " + Invariant + ")",
+        TypeKind.Date => value + ".ToString(\"yyyy-MM-dd\", " + Invariant + ")",
+        TypeKind.Uuid => value + ".ToString(\"D\")",
+        TypeKind.Uri => value + ".OriginalString",
+        TypeKind.Base64 => "global::System.Convert.ToBase64String(" + value + ")",
+        TypeKind.Enum => names.Qualify(type.Name! + "Json") + ".ToWire(" + value + ")",
+        TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Wire(type.Item!, "item", names) + "))",
+        _ => value + ".ToString()!",
+    };
+
+    private static string PathExpression(OperationModel operation, ClientNames names)
+    {
+        var parts = new List<string>();
+        var path = operation.Path;
+        int index = 0;
+        while (index < path.Length)
+        {
+            int open = path.IndexOf('{', index);
+            int close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(CSharpCode.Literal(path.Substring(index)));
+                break;
+            }
+            if (open > index) parts.Add(CSharpCode.Literal(path.Substring(index, open - index)));
+            var name = path.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == name);
+            parts.Add(parameter is null
+                ? CSharpCode.Literal(path.Substring(open, close - open + 1))
+                : "global::System.Uri.EscapeDataString(" + Wire(parameter.Type, parameter.CSharpName, names) + ")");
+            index = close + 1;
+        }
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    private static void EmitParameterSend(SourceWriter writer, ParameterModel p, ClientNames names)
+    {
+        var add = p.In == ParameterLocation.Header ? "AddHeader" : "AddQuery";
+        var name = CSharpCode.Literal(p.Name);
+        var value = p.IsRequired ? p.CSharpName : Value(p);
+        if (!p.IsRequired)
+        {
+            writer.WriteLine("if (" + p.CSharpName + " is { } " + value + ")");
+            writer.OpenBrace();
+        }
+        if (p.Type.Kind == TypeKind.Array && p.In == ParameterLocation.Query && p.Explode)
+        {
+            writer.WriteLine("foreach (var item in " + value + ")");
+            writer.OpenBrace();
+            writer.WriteLine("request.AddQuery(" + name + ", " + Wire(p.Type.Item!, "item", names) + ");");
+            writer.CloseBrace();
+        }
+        else
+        {
+            writer.WriteLine("request." + add + "(" + name + ", " + Wire(p.Type, value, names) + ");");
+        }
+        if (!p.IsRequired)
+        {
+            writer.CloseBrace();
+        }
+    }
+
+    /// <summary>The parameter's own constraints (length, pattern, range); messages never contain the value.</summary>
+    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p)
+    {
+        var c = p.Constraints;
+        var checks = new List<string>();
+        // Pattern variables of an if condition live in the whole method body: each use gets its own name.
+        var value = p.IsRequired ? p.CSharpName : p.CSharpName.TrimStart('@') + "ToCheck";
+        bool isString = p.Type.Kind is TypeKind.String;
+        bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
+        var jsonName = CSharpCode.Literal(p.Name);
+        if (isString)
+        {
+            if (c.MinLength is int min)
+                checks.Add("if (" + value + ".Length < " + min + ") validation.AddError(" + jsonName + ", \"minLength\", \"must be at least " + min + " character" + (min == 1 ? "" : "s") + " long\");");
+            if (c.MaxLength is int max)
+                checks.Add("if (" + value + ".Length > " + max + ") validation.AddError(" + jsonName + ", \"maxLength\", \"must be at most " + max + " character" + (max == 1 ? "" : "s") + " long\");");
+            // Same regex dialect as the body validators: ECMAScript when .NET accepts it, else .NET syntax; skipped
+            // (with a CG0052 warning from the reader) when .NET cannot compile the pattern at all.
+            if (c.Pattern is { } pattern && Reading.ConstraintReader.PatternMode(pattern) is bool ecmaScript)
+            {
+                var options = ecmaScript
+                    ? "global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
+                    : "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant";
+                checks.Add("if (!global::System.Text.RegularExpressions.Regex.IsMatch(" + value + ", " + CSharpCode.Literal(pattern) + ", " + options + ")) validation.AddError(" + jsonName + ", \"pattern\", " + CSharpCode.Literal("must match the pattern " + pattern) + ");");
+            }
+        }
+        if (isNumber)
+        {
+            var suffix = p.Type.Kind == TypeKind.Decimal ? "m" : "";
+            if (IsNumberLiteral(c.Minimum))
+                checks.Add("if (" + value + (c.ExclusiveMinimum ? " <= " : " < ") + c.Minimum + suffix + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMinimum ? "exclusiveMinimum" : "minimum") + "\", \"must be " + (c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum + "\");");
+            if (IsNumberLiteral(c.Maximum))
+                checks.Add("if (" + value + (c.ExclusiveMaximum ? " >= " : " > ") + c.Maximum + suffix + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMaximum ? "exclusiveMaximum" : "maximum") + "\", \"must be " + (c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum + "\");");
+        }
+        if (checks.Count == 0) return;
+        if (!p.IsRequired)
+        {
+            writer.WriteLine("if (" + p.CSharpName + " is { } " + value + ")");
+            writer.OpenBrace();
+        }
+        foreach (var check in checks) writer.WriteLine(check);
+        if (!p.IsRequired) writer.CloseBrace();
+    }
+
+    private static bool IsNumberLiteral(string? text) =>
+        text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+        && text.IndexOfAny(new[] { 'e', 'E' }) < 0;
+}

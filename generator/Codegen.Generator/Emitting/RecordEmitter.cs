@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emitting;
+
+/// <summary>
+/// Emits a <c>public sealed partial record</c> for an object schema with its reflection-free JSON code
+/// (<c>IJsonModel&lt;T&gt;</c>). The validator is another partial file (<see cref="ValidatorEmitter"/>).
+/// </summary>
+internal static class RecordEmitter
+{
+    public static string Emit(RecordModel model, ClientNames names)
+    {
+        var writer = new SourceWriter();
+        var type = names.Qualify(model.Name);
+        CSharpCode.FileHeader(writer, names.Namespace);
+        CSharpCode.Summary(writer, model.Description, "The " + model.Name + " schema.");
+        writer.WriteLine(CSharpCode.GeneratedCodeAttribute);
+        writer.WriteLine("public sealed partial record " + model.Name + " : global::Codegen.Runtime.Json.IJsonModel<" + type + ">");
+        writer.OpenBrace();
+
+        bool first = true;
+        foreach (var property in model.Properties)
+        {
+            if (!first) writer.WriteLine();
+            first = false;
+            EmitProperty(writer, property, names);
+        }
+
+        if (model.Properties.Any(p => p.IsSensitive))
+        {
+            writer.WriteLine();
+            EmitPrintMembers(writer, model);
+        }
+
+        writer.WriteLine();
+        EmitRead(writer, model, names, type);
+        writer.WriteLine();
+        EmitWrite(writer, model, names);
+        writer.CloseBrace();
+        writer.CloseBrace();
+        return writer.ToString();
+    }
+
+    /// <summary>Required and not nullable → non-nullable C#; everything else may be absent → nullable C#.</summary>
+    public static bool IsNullableInCSharp(PropertyModel property) => !property.IsRequired || property.IsNullable;
+
+    private static void EmitProperty(SourceWriter writer, PropertyModel property, ClientNames names)
+    {
+        CSharpCode.Summary(writer, property.Description, "The <c>" + CSharpCode.XmlEscape(property.JsonName) + "</c> value.");
+        var remarks = new List<string>();
+        remarks.Add("JSON name: <c>" + CSharpCode.XmlEscape(property.JsonName) + "</c>.");
+        if (property.IsSensitive) remarks.Add("Sensitive: masked in <c>ToString()</c>.");
+        if (property.ExpiresAfter is not null) remarks.Add("Expires " + property.ExpiresAfter + " after the server issues it.");
+        if (property.IsReadOnly) remarks.Add("Read-only: set by the server.");
+        if (property.IsWriteOnly) remarks.Add("Write-only: never returned by the server.");
+        // Not [Obsolete]: the generated JSON code itself reads every property, which would warn in consumers.
+        if (property.IsDeprecated) remarks.Add("Deprecated by the API description.");
+        writer.WriteLine("/// <remarks>" + string.Join(" ", remarks) + "</remarks>");
+        var typeName = CSharpCode.TypeName(property.Type, names) + (IsNullableInCSharp(property) ? "?" : "");
+        writer.WriteLine("public " + (property.IsRequired ? "required " : "") + typeName + " " + property.Name + " { get; init; }");
+    }
+
+    /// <summary>Records print every property in ToString(); secrets are replaced by <c>***</c>.</summary>
+    private static void EmitPrintMembers(SourceWriter writer, RecordModel model)
+    {
+        writer.WriteLine("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+        writer.OpenBrace();
+        bool first = true;
+        foreach (var property in model.Properties)
+        {
+            var prefix = (first ? "" : ", ") + property.Name + " = ";
+            first = false;
+            if (property.IsSensitive)
+            {
+                writer.WriteLine("builder.Append(" + CSharpCode.Literal(prefix + "***") + ");");
+            }
+            else
+            {
+                writer.WriteLine("builder.Append(" + CSharpCode.Literal(prefix) + ");");
+                writer.WriteLine("builder.Append((object?)" + Access(property) + ");");
+            }
+        }
+        writer.WriteLine("return true;");
+        writer.CloseBrace();
+    }
+
+    private static string Access(PropertyModel property) => "this." + property.Name;
+
+    private static string Local(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+
+    private static void EmitRead(SourceWriter writer, RecordModel model, ClientNames names, string type)
+    {
+        writer.WriteLine("/// <summary>Reads one <see cref=\"" + type + "\"/>; unknown properties are skipped.</summary>");
+        writer.WriteLine("public static " + type + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)");
+        writer.OpenBrace();
+        writer.WriteLine("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
+        writer.OpenBrace();
+        writer.WriteLine("throw new global::System.Text.Json.JsonException(\"Expected a JSON object for " + model.Name + ".\");");
+        writer.CloseBrace();
+        foreach (var property in model.Properties)
+        {
+            writer.WriteLine(CSharpCode.NullableTypeName(property.Type, names) + " " + Local(property) + " = null;");
+            if (property.IsRequired && property.IsNullable)
+            {
+                writer.WriteLine("bool " + Local(property) + "Seen = false;");
+            }
+        }
+        writer.WriteLine("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
+        writer.OpenBrace();
+        bool first = true;
+        foreach (var property in model.Properties)
+        {
+            writer.WriteLine((first ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharpCode.Utf8Literal(property.JsonName) + "))");
+            first = false;
+            writer.OpenBrace();
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine(Local(property) + " = " + JsonCode.ReadNullable(property.Type, names, "reader") + ";");
+            if (property.IsRequired && property.IsNullable)
+            {
+                writer.WriteLine(Local(property) + "Seen = true;");
+            }
+            writer.CloseBrace();
+        }
+        if (!first)
+        {
+            writer.WriteLine("else");
+            writer.OpenBrace();
+        }
+        writer.WriteLine("reader.Read();");
+        writer.WriteLine("reader.Skip();");
+        if (!first)
+        {
+            writer.CloseBrace();
+        }
+        writer.CloseBrace();
+        writer.WriteLine("return new " + type);
+        writer.OpenBrace();
+        foreach (var property in model.Properties)
+        {
+            var local = Local(property);
+            var missing = "throw new global::System.Text.Json.JsonException(\"The required property '" + EscapeForMessage(property.JsonName) + "' of " + model.Name + " is missing.\")";
+            string value = !property.IsRequired ? local
+                : property.IsNullable ? local + "Seen ? " + local + " : " + missing
+                : local + " ?? " + missing;
+            writer.WriteLine(property.Name + " = " + value + ",");
+        }
+        writer.CloseBrace(";");
+        writer.CloseBrace();
+    }
+
+    private static string EscapeForMessage(string jsonName) => CSharpCode.Literal(jsonName).Trim('"');
+
+    private static void EmitWrite(SourceWriter writer, RecordModel model, ClientNames names)
+    {
+        writer.WriteLine("/// <summary>Writes this value as a JSON object; absent (null) optional properties are left out.</summary>");
+        writer.WriteLine("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
+        writer.OpenBrace();
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.WriteLine("writer.WriteStartObject();");
+        int index = 0;
+        foreach (var property in model.Properties)
+        {
+            var name = CSharpCode.Utf8Literal(property.JsonName);
+            var access = "this." + property.Name;
+            if (!IsNullableInCSharp(property))
+            {
+                writer.WriteLine("writer.WritePropertyName(" + name + ");");
+                writer.WriteLine(JsonCode.Write(property.Type, names, "writer", access));
+                continue;
+            }
+            var local = "value" + index++;
+            writer.WriteLine("if (" + access + " is { } " + local + ")");
+            writer.OpenBrace();
+            writer.WriteLine("writer.WritePropertyName(" + name + ");");
+            writer.WriteLine(JsonCode.Write(property.Type, names, "writer", local));
+            writer.CloseBrace();
+            if (property.IsRequired)
+            {
+                // Required but nullable: the property is always present, as null when there is no value.
+                writer.WriteLine("else");
+                writer.OpenBrace();
+                writer.WriteLine("writer.WriteNull(" + name + ");");
+                writer.CloseBrace();
+            }
+        }
+        writer.WriteLine("writer.WriteEndObject();");
+        writer.CloseBrace();
+    }
+}

@@ -1,0 +1,300 @@
+using System.Globalization;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emitting;
+
+internal static partial class ValidatorEmitter
+{
+    private const int MaxListedValues = 20;
+
+    /// <summary>
+    /// The checks of one non-null value held in local <paramref name="value"/>. Errors go to property
+    /// <paramref name="jsonName"/> under the current path, or to the current path itself when it is null (array items).
+    /// <paramref name="when"/> ends every message (" when type is 2") for conditional branches; nested models,
+    /// enums and items are walked only when <paramref name="validateNested"/>.
+    /// </summary>
+    private static string ValueChecks(Emission emission, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
+    {
+        var writer = new SourceWriter();
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                StringChecks(emission, writer, constraints, value, jsonName, when);
+                AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                break;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Double:
+            case TypeKind.Float:
+            case TypeKind.Decimal:
+                NumberChecks(emission, writer, type.Kind, constraints, value, jsonName, when);
+                AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                break;
+            case TypeKind.Boolean:
+                AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                break;
+            case TypeKind.Enum:
+                if (validateNested) EnumMembershipCheck(emission, writer, type, value, jsonName, when);
+                // The enum schema's own `enum` list arrives as allowed values too; only a narrower list adds a check.
+                if (!AllowsEveryMember(emission, type, constraints.AllowedValues))
+                {
+                    AllowedValueChecks(emission, writer, type, constraints, value, jsonName, when);
+                }
+                break;
+            case TypeKind.Model:
+                if (validateNested)
+                {
+                    if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
+                    writer.WriteLine(value + ".Validate(ref context);");
+                    if (jsonName is not null) writer.WriteLine("context.Exit();");
+                }
+                break;
+            case TypeKind.Array:
+                ArrayChecks(emission, writer, type, constraints, value, jsonName, when, validateNested);
+                break;
+            case TypeKind.Dictionary:
+                if (validateNested) DictionaryChecks(emission, writer, type, constraints, value, jsonName, when);
+                break;
+        }
+        return writer.ToString().TrimEnd('\n');
+    }
+
+    private static void StringChecks(Emission emission, SourceWriter writer, ValueConstraints constraints, string value, string? jsonName, string? when)
+    {
+        // JSON Schema counts code points: a surrogate pair is one character. Length (UTF-16 units) is an upper bound,
+        // and at most twice the code point count, so the count is only walked when those bounds cannot decide.
+        if (constraints.MinLength is > 0 and var minLength)
+        {
+            emission.SupportMethods.Add("CodePoints");
+            string min = Int(minLength);
+            Check(writer, value + ".Length < " + min + " || (" + value + ".Length < " + Int(minLength * 2L) + " && " + HelperClass + ".CodePoints(" + value + ") < " + min + ")",
+                jsonName, "minLength", "must be at least " + min + (minLength == 1 ? " character long" : " characters long"), when);
+        }
+        if (constraints.MaxLength is >= 0 and var maxLength)
+        {
+            emission.SupportMethods.Add("CodePoints");
+            string max = Int(maxLength);
+            Check(writer, value + ".Length > " + max + " && " + HelperClass + ".CodePoints(" + value + ") > " + max,
+                jsonName, "maxLength", "must be at most " + max + (maxLength == 1 ? " character long" : " characters long"), when);
+        }
+        if (constraints.Pattern is { } pattern)
+        {
+            bool? ecmaScript = Reading.ConstraintReader.PatternMode(pattern);
+            if (ecmaScript is { } mode)
+            {
+                int index = emission.PatternIndex(pattern, mode);
+                Check(writer, "!" + HelperClass + ".MatchesPattern" + Int(index) + "(" + value + ")", jsonName, "pattern", "must match the pattern " + pattern, when);
+            }
+            else
+            {
+                writer.WriteLine("// pattern " + Literal(pattern) + " is not checked: .NET cannot compile it.");
+            }
+        }
+        if (constraints.Format is { } format && FormatCheck(format) is { } method)
+        {
+            emission.SupportMethods.Add(method);
+            if (method == "IsDateTime") emission.SupportMethods.Add("IsDate");
+            Check(writer, "!" + HelperClass + "." + method + "(" + value + ")", jsonName, "format", "must be a valid " + format, when);
+        }
+    }
+
+    /// <summary>The support method checking a string <c>format</c>, or null for formats that are annotations only.</summary>
+    private static string? FormatCheck(string format) => format switch
+    {
+        "date-time" => "IsDateTime",
+        "date" => "IsDate",
+        "email" => "IsEmail",
+        "uri" => "IsUri",
+        "uuid" => "IsUuid",
+        _ => null,
+    };
+
+    private static void NumberChecks(Emission emission, SourceWriter writer, TypeKind kind, ValueConstraints constraints, string value, string? jsonName, string? when)
+    {
+        if (constraints.Minimum is { } minimum && NumberLiteral(minimum, kind) is { } min)
+        {
+            Check(writer, value + (constraints.ExclusiveMinimum ? " <= " : " < ") + min, jsonName,
+                constraints.ExclusiveMinimum ? "exclusiveMinimum" : "minimum",
+                (constraints.ExclusiveMinimum ? "must be greater than " : "must be at least ") + minimum, when);
+        }
+        if (constraints.Maximum is { } maximum && NumberLiteral(maximum, kind) is { } max)
+        {
+            Check(writer, value + (constraints.ExclusiveMaximum ? " >= " : " > ") + max, jsonName,
+                constraints.ExclusiveMaximum ? "exclusiveMaximum" : "maximum",
+                (constraints.ExclusiveMaximum ? "must be less than " : "must be at most ") + maximum, when);
+        }
+        if (constraints.MultipleOf is { } multipleOf
+            && decimal.TryParse(multipleOf, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0)
+        {
+            string condition;
+            bool integralFactor = factor == decimal.Truncate(factor);
+            if ((kind is TypeKind.Int32 or TypeKind.Int64) && integralFactor && factor <= long.MaxValue)
+            {
+                condition = value + " % " + Long((long)factor) + (kind == TypeKind.Int64 ? "L" : string.Empty) + " != 0";
+            }
+            else if (kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal)
+            {
+                condition = (kind == TypeKind.Decimal ? value : "(decimal)" + value) + " % " + Decimal(factor) + "m != 0m";
+            }
+            else
+            {
+                emission.SupportMethods.Add("IsMultipleOf");
+                condition = "!" + HelperClass + ".IsMultipleOf(" + value + ", " + Decimal(factor) + "d)";
+            }
+            Check(writer, condition, jsonName, "multipleOf", "must be a multiple of " + multipleOf, when);
+        }
+    }
+
+    private static void ArrayChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
+    {
+        if (constraints.MinItems is > 0 and var minItems)
+        {
+            Check(writer, value + ".Count < " + Int(minItems), jsonName, "minItems", "must have at least " + Int(minItems) + (minItems == 1 ? " item" : " items"), when);
+        }
+        if (constraints.MaxItems is >= 0 and var maxItems)
+        {
+            Check(writer, value + ".Count > " + Int(maxItems), jsonName, "maxItems", "must have at most " + Int(maxItems) + (maxItems == 1 ? " item" : " items"), when);
+        }
+        var itemType = type.Item ?? new TypeRef(TypeKind.Any);
+        if (constraints.UniqueItems)
+        {
+            // JsonElement has no value equality of its own; everything else compares with EqualityComparer<T>.Default.
+            string method = itemType.Kind == TypeKind.Any && !type.ItemNullable ? "HasDuplicateElements" : "HasDuplicates";
+            emission.SupportMethods.Add(method);
+            Check(writer, HelperClass + "." + method + "(" + value + ")", jsonName, "uniqueItems", "must not contain duplicate items", when);
+        }
+
+        string item = emission.NewLocal("item");
+        string index = emission.NewLocal("i");
+        var itemChecks = ValueChecks(emission, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested);
+        if (itemChecks.Length == 0) return;
+
+        if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
+        writer.WriteLine("for (int " + index + " = 0; " + index + " < " + value + ".Count; " + index + "++)");
+        writer.OpenBrace();
+        bool itemMaybeNull = type.ItemNullable || !IsValueKind(itemType.Kind);
+        if (itemMaybeNull && itemType.Kind != TypeKind.Any)
+        {
+            writer.WriteLine("if (" + value + "[" + index + "] is not { } " + item + ") continue;");
+        }
+        else
+        {
+            writer.WriteLine("var " + item + " = " + value + "[" + index + "];");
+        }
+        writer.WriteLine("context.EnterIndex(" + index + ");");
+        writer.WriteLine(itemChecks);
+        writer.WriteLine("context.Exit();");
+        writer.CloseBrace();
+        if (jsonName is not null) writer.WriteLine("context.Exit();");
+    }
+
+    // Entries are walked through the concrete Dictionary's struct enumerator when possible, so no enumerator is boxed.
+    private static void DictionaryChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when)
+    {
+        var itemType = type.Item ?? new TypeRef(TypeKind.Any);
+        string entry = emission.NewLocal("entry");
+        string item = emission.NewLocal("item");
+        var itemChecks = ValueChecks(emission, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested: true);
+        if (itemChecks.Length == 0) return;
+
+        string itemTypeName = CSharpType(emission, itemType, type.ItemNullable);
+        string concrete = emission.NewLocal("dictionary");
+        bool itemMaybeNull = type.ItemNullable || !IsValueKind(itemType.Kind);
+        var loopBody = new SourceWriter();
+        if (itemMaybeNull && itemType.Kind != TypeKind.Any)
+        {
+            loopBody.WriteLine("if (" + entry + ".Value is not { } " + item + ") continue;");
+        }
+        else
+        {
+            loopBody.WriteLine("var " + item + " = " + entry + ".Value;");
+        }
+        loopBody.WriteLine("context.Enter(" + entry + ".Key);");
+        loopBody.WriteLine(itemChecks);
+        loopBody.WriteLine("context.Exit();");
+        string body = loopBody.ToString().TrimEnd('\n');
+
+        if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
+        writer.WriteLine("if (" + value + " is global::System.Collections.Generic.Dictionary<string, " + itemTypeName + "> " + concrete + ")");
+        writer.OpenBrace();
+        writer.WriteLine("foreach (var " + entry + " in " + concrete + ")");
+        writer.OpenBrace();
+        writer.WriteLine(body);
+        writer.CloseBrace();
+        writer.CloseBrace();
+        writer.WriteLine("else");
+        writer.OpenBrace();
+        writer.WriteLine("foreach (var " + entry + " in " + value + ")");
+        writer.OpenBrace();
+        writer.WriteLine(body);
+        writer.CloseBrace();
+        writer.CloseBrace();
+        if (jsonName is not null) writer.WriteLine("context.Exit();");
+    }
+
+    private static void EnumMembershipCheck(Emission emission, SourceWriter writer, TypeRef type, string value, string? jsonName, string? when)
+    {
+        var model = emission.FindEnum(type.Name);
+        if (model is null || model.Members.IsEmpty)
+        {
+            writer.WriteLine("// " + (type.Name ?? "enum") + ": members unknown here, membership not checked.");
+            return;
+        }
+        var members = new string[model.Members.Count];
+        var shown = new string[model.Members.Count];
+        for (int i = 0; i < members.Length; i++)
+        {
+            members[i] = emission.Qualified(model.Name) + "." + model.Members[i].Name;
+            shown[i] = model.IsString ? Quote(model.Members[i].Value) : model.Members[i].Value;
+        }
+        Check(writer, value + " is not (" + string.Join(" or ", members) + ")", jsonName, "enum", OneOfMessage(shown), when);
+    }
+
+    private static void AllowedValueChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when)
+    {
+        if (constraints.AllowedValues.IsEmpty) return;
+        var patterns = ConstantPatterns(emission, type, constraints.AllowedValues);
+        if (patterns is null)
+        {
+            writer.WriteLine("// enum/const values do not fit the C# type; not checked.");
+            return;
+        }
+        var shown = new string[constraints.AllowedValues.Count];
+        for (int i = 0; i < shown.Length; i++) shown[i] = constraints.AllowedValues[i];
+        bool single = shown.Length == 1;
+        Check(writer, value + " is not (" + patterns + ")", jsonName, single ? "const" : "enum",
+            single ? "must be " + shown[0] : OneOfMessage(shown), when);
+    }
+
+    private static bool AllowsEveryMember(Emission emission, TypeRef type, EquatableArray<string> allowed)
+    {
+        if (allowed.IsEmpty) return true;
+        var model = emission.FindEnum(type.Name);
+        if (model is null) return true;
+        foreach (var member in model.Members)
+        {
+            bool listed = false;
+            foreach (var literal in allowed)
+            {
+                if (ConstantPattern(emission, type, literal) == emission.Qualified(model.Name) + "." + member.Name)
+                {
+                    listed = true;
+                    break;
+                }
+            }
+            if (!listed) return false;
+        }
+        return true;
+    }
+
+    private static string OneOfMessage(string[] shown) =>
+        shown.Length <= MaxListedValues ? "must be one of " + string.Join(", ", shown) : "must be one of the " + Int(shown.Length) + " values the schema lists";
+
+    private static void Check(SourceWriter writer, string condition, string? jsonName, string rule, string message, string? when)
+    {
+        writer.WriteLine("if (" + condition + ")");
+        writer.OpenBrace();
+        AddError(writer, jsonName, rule, when is null ? message : message + " " + when);
+        writer.CloseBrace();
+    }
+}

@@ -1,0 +1,35 @@
+namespace Codegen.Generator.Model;
+
+/// <summary>One spec file as the pipeline first sees it: its path, its text and the per-file options.</summary>
+internal sealed record SpecInput(string FilePath, string Text, SpecOptions Options);
+
+/// <summary>The result of parsing one spec: the model (no locations, so whitespace edits keep it equal) and the located diagnostics.</summary>
+internal sealed record ParsedSpec(SpecModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The names one client's generated files share, derived from <see cref="SpecModel.ClientName"/>.</summary>
+/// <param name="Namespace">The C# namespace of every generated type.</param>
+/// <param name="ClientName">The client class, e.g. <c>ZoomMeetingsClient</c>.</param>
+/// <param name="ApiName">The static description class, e.g. <c>ZoomMeetingsApi</c>.</param>
+internal sealed record ClientNames(string Namespace, string ClientName, string ApiName)
+{
+    /// <summary>The internal static class with the shared JSON helpers.</summary>
+    public string JsonHelpersName => ApiName + "Json";
+
+    /// <summary>The DI extension class.</summary>
+    public string ExtensionsName => ClientName + "ServiceCollectionExtensions";
+
+    /// <summary>Fully qualified name of a generated type.</summary>
+    public string Qualify(string typeName) => "global::" + Namespace + "." + typeName;
+}
+
+/// <summary>Emit unit for one record or enum: only what its file needs.</summary>
+internal sealed record TypeUnit(ClientNames Names, TypeModel Type);
+
+/// <summary>Emit unit for one operation.</summary>
+internal sealed record OperationUnit(ClientNames Names, OperationModel Operation);
+
+/// <summary>Emit unit for the client class itself (constructor and docs).</summary>
+internal sealed record ClientUnit(ClientNames Names, string? Title, string? Description);
+
+/// <summary>Emit unit for the description class (server and quotas) and the DI registration.</summary>
+internal sealed record DescriptionUnit(ClientNames Names, string? DefaultServerUrl, EquatableArray<QuotaModel> Quotas);

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Model;
+using Codegen.Generator.Naming;
+using Microsoft.OpenApi;
+using ModelParameterLocation = Codegen.Generator.Model.ParameterLocation;
+
+namespace Codegen.Generator.Reading;
+
+/// <summary>Paths and operations → <see cref="OperationModel"/>s, in document order.</summary>
+internal sealed partial class SpecReader
+{
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" };
+
+    /// <summary>Local names the generated method body uses; parameters with these names get a suffix.</summary>
+    private static readonly string[] MethodLocals = { "cancellationToken", "body", "request", "validation", "path" };
+
+    private List<OperationModel> ReadOperations(QuotaReader quotas, CancellationToken cancellationToken)
+    {
+        var operations = new List<OperationModel>();
+        var methodNames = new NameScope();
+        methodNames.Reserve(_names.ClientName);
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var pathEntry in _document.Paths ?? new OpenApiPaths())
+        {
+            var path = pathEntry.Key;
+            var pathItem = pathEntry.Value;
+            var pathPointer = JsonPointer.Append("/paths", path);
+            if (pathItem?.Operations is null) continue;
+            var ordered = pathItem.Operations
+                .OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant()) is var i && i < 0 ? int.MaxValue : i)
+                .ThenBy(o => o.Key.Method, StringComparer.Ordinal);
+            foreach (var entry in ordered)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var method = entry.Key.Method.ToUpperInvariant();
+                var pointer = JsonPointer.Append(pathPointer, method.ToLowerInvariant());
+                var operation = ReadOperation(path, method, pathItem, entry.Value, pointer, methodNames, operationIds, quotas);
+                if (operation is not null) operations.Add(operation);
+            }
+        }
+        return operations;
+    }
+
+    private OperationModel? ReadOperation(
+        string path, string method, IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer,
+        NameScope methodNames, HashSet<string> operationIds, QuotaReader quotas)
+    {
+        var operationId = operation.OperationId;
+        string wantedName;
+        if (string.IsNullOrWhiteSpace(operationId))
+        {
+            operationId = DerivedOperationId(method, path);
+            wantedName = CSharpName.PascalIdentifier(operationId, "Call", "Call");
+            Report(Descriptors.MissingOperationId, pointer, method, path, wantedName);
+        }
+        else
+        {
+            wantedName = CSharpName.PascalIdentifier(operationId!, "Call", "Call");
+        }
+        var methodName = methodNames.Take(wantedName, out bool collided);
+        if (!operationIds.Add(operationId!))
+        {
+            Report(Descriptors.DuplicateOperationId, JsonPointer.Append(pointer, "operationId"), operationId!, methodName + "Async");
+        }
+        else if (collided)
+        {
+            Report(Descriptors.NameCollision, JsonPointer.Append(pointer, "operationId"), "operation", operationId!, wantedName, methodName);
+        }
+
+        var body = ReadBody(operation, pointer, methodName, out bool bodySupported);
+        if (!bodySupported)
+        {
+            return null;
+        }
+
+        var parameterNames = new NameScope();
+        foreach (var local in MethodLocals) parameterNames.Reserve(local);
+        var parameters = ReadParameters(pathItem, operation, pointer, methodName, parameterNames);
+        var responses = ReadResponses(operation, pointer, methodName);
+        var policies = quotas.ReadOperation(operation.Extensions, pointer, parameters, out var partitionParameters);
+
+        return new OperationModel(
+            operationId!,
+            methodName,
+            method,
+            path,
+            operation.Summary,
+            operation.Description,
+            parameters.ToEquatableArray(),
+            body,
+            responses.ToEquatableArray(),
+            policies.ToEquatableArray(),
+            operation.Deprecated,
+            null)
+        {
+            PartitionParameters = partitionParameters.ToEquatableArray(),
+        };
+    }
+
+    /// <summary><c>GET /users/{userId}/meetings</c> → <c>getUsersUserIdMeetings</c>.</summary>
+    private static string DerivedOperationId(string method, string path) =>
+        method.ToLowerInvariant() + CSharpName.Pascal(path.Replace("{", " ").Replace("}", " "));
+
+    private List<ParameterModel> ReadParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string methodName, NameScope names)
+    {
+        // Operation parameters override path-item parameters with the same name and location.
+        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
+        for (int i = 0; i < (pathItem.Parameters?.Count ?? 0); i++)
+        {
+            merged.Add((pathItem.Parameters![i], JsonPointer.Append(pathPointer, "parameters", i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        for (int i = 0; i < (operation.Parameters?.Count ?? 0); i++)
+        {
+            var parameter = operation.Parameters![i];
+            merged.RemoveAll(p => p.Parameter.Name == parameter.Name && p.Parameter.In == parameter.In);
+            merged.Add((parameter, JsonPointer.Append(pointer, "parameters", i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        var result = new List<ParameterModel>();
+        foreach (var (parameter, parameterPointer) in merged)
+        {
+            if (parameter.Name is null || parameter.In is null) continue;
+            ModelParameterLocation location;
+            switch (parameter.In.Value)
+            {
+                case Microsoft.OpenApi.ParameterLocation.Path: location = ModelParameterLocation.Path; break;
+                case Microsoft.OpenApi.ParameterLocation.Query: location = ModelParameterLocation.Query; break;
+                case Microsoft.OpenApi.ParameterLocation.Header: location = ModelParameterLocation.Header; break;
+                default:
+                    Report(Descriptors.UnsupportedConstruct, parameterPointer, $"The {parameter.In.Value.ToString().ToLowerInvariant()} parameter '{parameter.Name}'", "it is not sent");
+                    continue;
+            }
+            if (parameter.Schema is null)
+            {
+                Report(Descriptors.UnsupportedConstruct, parameterPointer, $"The parameter '{parameter.Name}' without a schema ('content')", "it is not sent");
+                continue;
+            }
+            var resolved = Resolve(parameter.Schema, JsonPointer.Append(parameterPointer, "schema"), methodName + CSharpName.Pascal(parameter.Name));
+            var kind = resolved.Type.Kind;
+            bool simpleItem = resolved.Type.Item is { } item && IsSimple(item.Kind);
+            if (!IsSimple(kind) && !(kind == TypeKind.Array && simpleItem))
+            {
+                Report(Descriptors.UnsupportedConstruct, parameterPointer, $"The parameter '{parameter.Name}' of an object or nested type", "it is not sent");
+                continue;
+            }
+            var csharpName = names.Take(CSharpName.CamelIdentifier(parameter.Name, "value"), out _);
+            var style = parameter.Style?.ToString() ?? (location == ModelParameterLocation.Query ? "Form" : "Simple");
+            result.Add(new ParameterModel(
+                parameter.Name,
+                csharpName,
+                location,
+                resolved.Type,
+                parameter.Required || location == ModelParameterLocation.Path,
+                parameter.Description,
+                char.ToLowerInvariant(style[0]) + style.Substring(1),
+                parameter.Explode,
+                ConstraintReader.ReadValue(parameter.Schema, JsonPointer.Append(parameterPointer, "schema"), _diagnostics, _map)));
+        }
+
+        // Required parameters first (path order kept), optional ones after: optional C# parameters come last.
+        return result.Where(p => p.IsRequired).Concat(result.Where(p => !p.IsRequired)).ToList();
+    }
+
+    private static bool IsSimple(TypeKind kind) =>
+        kind is not (TypeKind.Any or TypeKind.Model or TypeKind.Array or TypeKind.Dictionary or TypeKind.Binary);
+
+    private RequestBodyModel? ReadBody(OpenApiOperation operation, string pointer, string methodName, out bool supported)
+    {
+        supported = true;
+        var requestBody = operation.RequestBody;
+        if (requestBody?.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+        var bodyPointer = JsonPointer.Append(pointer, "requestBody");
+        var json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is null)
+        {
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(bodyPointer, "content"), $"A request body of type '{content.First().Key}'", "the operation is not generated");
+            supported = false;
+            return null;
+        }
+        var schemaPointer = JsonPointer.Append(JsonPointer.Append(bodyPointer, "content", json.Key), "schema");
+        var resolved = Resolve(json.Value?.Schema, schemaPointer, methodName + "Request");
+        if (resolved.Type.Kind != TypeKind.Model)
+        {
+            Report(Descriptors.UnsupportedConstruct, schemaPointer, "A request body that is not an object schema", "the operation is not generated");
+            supported = false;
+            return null;
+        }
+        return new RequestBodyModel(json.Key, resolved.Type, requestBody.Required, requestBody.Description);
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private List<ResponseModel> ReadResponses(OpenApiOperation operation, string pointer, string methodName)
+    {
+        var result = new List<ResponseModel>();
+        foreach (var entry in operation.Responses ?? new OpenApiResponses())
+        {
+            var responsePointer = JsonPointer.Append(pointer, "responses", entry.Key);
+            var content = entry.Value?.Content;
+            var json = content?.FirstOrDefault(c => IsJson(c.Key)) ?? default;
+            TypeRef? type = null;
+            string? contentType = content?.Keys.FirstOrDefault();
+            if (json.Key is not null)
+            {
+                contentType = json.Key;
+                // Only success bodies get named types; error bodies come back through the runtime's ApiException.
+                bool success = entry.Key.StartsWith("2", StringComparison.Ordinal);
+                if (success || json.Value?.Schema is OpenApiSchemaReference)
+                {
+                    var schemaPointer = JsonPointer.Append(JsonPointer.Append(responsePointer, "content", json.Key), "schema");
+                    type = Resolve(json.Value?.Schema, schemaPointer, methodName + "Response").Type;
+                }
+            }
+            result.Add(new ResponseModel(entry.Key, contentType, type, entry.Value?.Description));
+        }
+        return result;
+    }
+}

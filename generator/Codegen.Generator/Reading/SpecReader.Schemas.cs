@@ -1,0 +1,443 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Model;
+using Codegen.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace Codegen.Generator.Reading;
+
+/// <summary>Schemas → <see cref="TypeRef"/>s, creating a record or enum for every object or enum schema met.</summary>
+internal sealed partial class SpecReader
+{
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "PrintMembers", "Deconstruct",
+        "MemberwiseClone", "Finalize", "ReadJson", "WriteJson", "Validate",
+    };
+
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumModel> _enumsByName = new(StringComparer.Ordinal);
+
+    /// <summary>A schema's C# type and whether it allows <c>null</c>.</summary>
+    internal readonly struct Resolved
+    {
+        public Resolved(TypeRef type, bool nullable)
+        {
+            Type = type;
+            Nullable = nullable;
+        }
+
+        public TypeRef Type { get; }
+
+        public bool Nullable { get; }
+    }
+
+    private static readonly TypeRef AnyType = new(TypeKind.Any);
+
+    /// <summary>Resolves a schema met at <paramref name="pointer"/>; inline objects and enums are named <paramref name="nameHint"/>.</summary>
+    internal Resolved Resolve(IOpenApiSchema? schema, string pointer, string nameHint)
+    {
+        if (schema is null)
+        {
+            return new Resolved(AnyType, true);
+        }
+        if (schema is OpenApiSchemaReference reference)
+        {
+            return ResolveReference(reference, pointer);
+        }
+        return Build(schema, pointer, nameHint);
+    }
+
+    private Resolved ResolveReference(OpenApiSchemaReference reference, string pointer)
+    {
+        var id = reference.Reference?.Id;
+        IOpenApiSchema? target = null;
+        try
+        {
+            target = reference.Target;
+        }
+        catch (Exception)
+        {
+            // An unresolvable reference may throw from Target in some documents; treated as unresolved below.
+        }
+        var referenceText = reference.Reference?.ReferenceV3 ?? ("#/components/schemas/" + id);
+        if (target is null || id is null || !_componentNames.TryGetValue(id, out var name))
+        {
+            Report(Descriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), referenceText);
+            return new Resolved(AnyType, true);
+        }
+        bool nullable = IsNullable(target);
+        if (_componentTypes.TryGetValue(id, out var known))
+        {
+            return new Resolved(known, nullable);
+        }
+        var componentPointer = JsonPointer.Append("/components/schemas", id);
+        return BuildComponent(id, target, componentPointer, name);
+    }
+
+    private Resolved BuildComponent(string id, IOpenApiSchema target, string pointer, string name)
+    {
+        // Objects and enums are registered before their members are read, so cycles end at the registration.
+        var shape = ShapeOf(target);
+        if (shape == Shape.Object)
+        {
+            _componentTypes[id] = new TypeRef(TypeKind.Model, name);
+        }
+        else if (shape == Shape.Enum)
+        {
+            _componentTypes[id] = new TypeRef(TypeKind.Enum, name);
+        }
+        var resolved = Build(target, pointer, name, fixedName: true);
+        _componentTypes[id] = resolved.Type;
+        return resolved;
+    }
+
+    private enum Shape
+    {
+        Other,
+        Object,
+        Enum,
+    }
+
+    private static Shape ShapeOf(IOpenApiSchema schema)
+    {
+        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (schema.Enum is { Count: > 0 } && (type == JsonSchemaType.String || type == JsonSchemaType.Integer))
+        {
+            return Shape.Enum;
+        }
+        if ((type == JsonSchemaType.Object || type == 0) && (schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 }))
+        {
+            return Shape.Object;
+        }
+        return Shape.Other;
+    }
+
+    private static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
+
+    private Resolved Build(IOpenApiSchema schema, string pointer, string nameHint, bool fixedName = false)
+    {
+        bool nullable = IsNullable(schema);
+
+        // allOf with one member (a $ref plus a description, a common pattern) is that member.
+        if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
+        {
+            var inner = Resolve(schema.AllOf[0], JsonPointer.Append(pointer, "allOf", "0"), nameHint);
+            return new Resolved(inner.Type, inner.Nullable || nullable);
+        }
+
+        var alternatives = (IList<IOpenApiSchema>?)schema.OneOf ?? schema.AnyOf;
+        if (alternatives is { Count: > 0 })
+        {
+            string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+            var nonNull = alternatives.Select((s, i) => (Schema: s, Index: i)).Where(a => !IsNullOnly(a.Schema)).ToList();
+            if (nonNull.Count == 1)
+            {
+                // 3.1's "oneOf: [X, {type: 'null'}]" is a nullable X.
+                var inner = Resolve(nonNull[0].Schema, JsonPointer.Append(pointer, keyword, nonNull[0].Index.ToString(CultureInfo.InvariantCulture)), nameHint);
+                return new Resolved(inner.Type, true);
+            }
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' with several schemas", "the value is typed as JsonElement");
+            return new Resolved(AnyType, true);
+        }
+
+        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (type != 0 && !IsSingleFlag(type))
+        {
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "type"), "A type array with several non-null types", "the value is typed as JsonElement");
+            return new Resolved(AnyType, true);
+        }
+
+        if (schema.Enum is { Count: > 0 } && (type == JsonSchemaType.String || type == JsonSchemaType.Integer))
+        {
+            var name = fixedName ? nameHint : TakeTypeName(CSharpName.PascalIdentifier(nameHint, "Enum", "Enum"), "enum", nameHint, pointer);
+            var enumModel = ReadEnum(schema, pointer, name, type == JsonSchemaType.String, ref nullable);
+            return new Resolved(new TypeRef(TypeKind.Enum, enumModel.Name), nullable);
+        }
+
+        if (schema.Discriminator is not null)
+        {
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator'", "polymorphism is ignored; the schema's own properties are generated");
+        }
+
+        bool hasProperties = schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 };
+        if (type == JsonSchemaType.Object || (type == 0 && hasProperties))
+        {
+            if (!hasProperties)
+            {
+                if (schema.AdditionalProperties is { } valueSchema)
+                {
+                    var value = Resolve(valueSchema, JsonPointer.Append(pointer, "additionalProperties"), nameHint + "Value");
+                    return new Resolved(new TypeRef(TypeKind.Dictionary, Item: value.Type, ItemNullable: value.Nullable), nullable);
+                }
+                return new Resolved(AnyType, true);
+            }
+            var name = fixedName ? nameHint : TakeTypeName(CSharpName.PascalIdentifier(nameHint, "Model", "Model"), "schema", nameHint, pointer);
+            ReadRecord(schema, pointer, name);
+            return new Resolved(new TypeRef(TypeKind.Model, name), nullable);
+        }
+
+        switch (type)
+        {
+            case JsonSchemaType.Array:
+                var items = Resolve(schema.Items, JsonPointer.Append(pointer, "items"), nameHint + "Item");
+                return new Resolved(new TypeRef(TypeKind.Array, Item: items.Type, ItemNullable: items.Nullable), nullable);
+            case JsonSchemaType.String:
+                return new Resolved(new TypeRef(StringKind(schema.Format)), nullable);
+            case JsonSchemaType.Integer:
+                return new Resolved(new TypeRef(schema.Format == "int64" ? TypeKind.Int64 : TypeKind.Int32), nullable);
+            case JsonSchemaType.Number:
+                var kind = schema.Format switch
+                {
+                    "float" => TypeKind.Float,
+                    "decimal" => TypeKind.Decimal,
+                    "int32" => TypeKind.Int32,
+                    "int64" => TypeKind.Int64,
+                    _ => TypeKind.Double,
+                };
+                return new Resolved(new TypeRef(kind), nullable);
+            case JsonSchemaType.Boolean:
+                return new Resolved(new TypeRef(TypeKind.Boolean), nullable);
+            default:
+                return new Resolved(AnyType, true);
+        }
+    }
+
+    private static bool IsNullOnly(IOpenApiSchema schema) => schema.Type == JsonSchemaType.Null;
+
+    private static bool IsSingleFlag(JsonSchemaType type) => (type & (type - 1)) == 0;
+
+    /// <summary>Formats with a richer .NET type; <c>time</c>, <c>duration</c> and <c>binary</c> stay strings (see docs).</summary>
+    private static TypeKind StringKind(string? format) => format switch
+    {
+        "date-time" => TypeKind.DateTime,
+        "date" => TypeKind.Date,
+        "uuid" => TypeKind.Uuid,
+        "uri" => TypeKind.Uri,
+        "byte" => TypeKind.Base64,
+        _ => TypeKind.String,
+    };
+
+    private void ReadRecord(IOpenApiSchema schema, string pointer, string name)
+    {
+        var members = new NameScope();
+        members.Reserve(name);
+        foreach (var reserved in ReservedMemberNames) members.Reserve(reserved);
+
+        var properties = new List<PropertyModel>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var enums = new List<EnumModel>();
+
+        void AddFrom(IOpenApiSchema source, string sourcePointer)
+        {
+            foreach (var r in source.Required ?? (ISet<string>)new HashSet<string>()) required.Add(r);
+            if (source.AdditionalProperties is not null && source.Properties is { Count: > 0 })
+            {
+                Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(sourcePointer, "additionalProperties"), "'additionalProperties' next to 'properties'", "extra members are skipped when reading");
+            }
+            foreach (var entry in source.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (!seen.Add(entry.Key)) continue;
+                var propertyPointer = JsonPointer.Append(sourcePointer, "properties", entry.Key);
+                properties.Add(ReadProperty(entry.Key, entry.Value, propertyPointer, name, members, enums));
+            }
+        }
+
+        for (int i = 0; i < (schema.AllOf?.Count ?? 0); i++)
+        {
+            var part = schema.AllOf![i];
+            var partPointer = JsonPointer.Append(pointer, "allOf", i.ToString(CultureInfo.InvariantCulture));
+            if (part is OpenApiSchemaReference partReference)
+            {
+                var target = SafeTarget(partReference);
+                if (target is null)
+                {
+                    Report(Descriptors.UnresolvedReference, JsonPointer.Append(partPointer, "$ref"), partReference.Reference?.ReferenceV3 ?? "");
+                    continue;
+                }
+                AddFrom(target, JsonPointer.Append("/components/schemas", partReference.Reference!.Id!));
+            }
+            else
+            {
+                AddFrom(part, partPointer);
+            }
+        }
+        AddFrom(schema, pointer);
+
+        var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) }).ToList();
+        var rules = ConstraintReader.ReadObjectRules(schema, pointer, _diagnostics, _map);
+        _types.Add(new RecordModel(
+            name,
+            pointer,
+            schema.Description,
+            null,
+            finalProperties.ToEquatableArray(),
+            rules,
+            null,
+            enums.Distinct().ToEquatableArray()));
+    }
+
+    private static IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
+    {
+        try
+        {
+            return reference.Target;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private PropertyModel ReadProperty(string jsonName, IOpenApiSchema schema, string pointer, string recordName, NameScope members, List<EnumModel> enums)
+    {
+        var wanted = CSharpName.PascalIdentifier(jsonName, "Property", "Property");
+        if (wanted == recordName) wanted += "Value";
+        var name = members.Take(wanted, out bool collided);
+        if (collided && !ReservedMemberNames.Contains(wanted))
+        {
+            Report(Descriptors.NameCollision, pointer, "property", jsonName, wanted, name);
+        }
+
+        var resolved = Resolve(schema, pointer, recordName + CSharpName.Pascal(jsonName));
+        CollectEnums(resolved.Type, enums);
+        var target = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
+        bool sensitive = target.Format == "password" || schema.Format == "password" || IsTrue(schema.Extensions, "x-sensitive") || IsTrue(target.Extensions, "x-sensitive");
+        string? expiresAfter = null;
+        if (NodeOf(schema.Extensions, "x-codegen-expires-after") is { } expiresNode)
+        {
+            if (expiresNode is JsonValue expiresValue && expiresValue.GetValueKind() == JsonValueKind.String
+                && IsoDuration.TryParse(expiresValue.GetValue<string>(), out var expiresTicks))
+            {
+                expiresAfter = IsoDuration.Describe(expiresTicks);
+            }
+            else
+            {
+                Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, "x-codegen-expires-after"), "x-codegen-expires-after", "it must be a positive ISO-8601 duration such as PT2H");
+            }
+        }
+        return new PropertyModel(
+            name,
+            jsonName,
+            resolved.Type,
+            IsRequired: false,
+            IsNullable: resolved.Nullable,
+            schema.Description,
+            ConstraintReader.ReadValue(schema, pointer, _diagnostics, _map),
+            sensitive,
+            schema.ReadOnly,
+            schema.WriteOnly,
+            schema.Deprecated)
+        {
+            ExpiresAfter = expiresAfter,
+        };
+    }
+
+    private void CollectEnums(TypeRef type, List<EnumModel> enums)
+    {
+        if (type.Kind == TypeKind.Enum && type.Name is not null && _enumsByName.TryGetValue(type.Name, out var model))
+        {
+            enums.Add(model);
+        }
+        else if (type.Item is not null)
+        {
+            CollectEnums(type.Item, enums);
+        }
+    }
+
+    private EnumModel ReadEnum(IOpenApiSchema schema, string pointer, string name, bool isString, ref bool nullable)
+    {
+        var values = schema.Enum!;
+        var varNames = EnumList(schema, pointer, "x-enum-varnames", values.Count, "names are derived from the values");
+        var enumNames = EnumList(schema, pointer, "x-enumNames", values.Count, "names are derived from the values");
+        if (varNames is not null && enumNames is not null && !varNames.SequenceEqual(enumNames))
+        {
+            Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, "x-enumNames"), "x-enumNames", "it disagrees with x-enum-varnames, which wins");
+        }
+        varNames ??= enumNames;
+        var descriptions = EnumList(schema, pointer, "x-enum-descriptions", values.Count, "member docs are left out");
+
+        var members = new List<EnumMemberModel>();
+        var scope = new NameScope();
+        scope.Reserve("value__");
+        bool needsLong = false;
+        int position = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            var node = values[i];
+            if (node is null || node.GetValueKind() == JsonValueKind.Null)
+            {
+                nullable = true;
+                continue;
+            }
+            string wire;
+            long numeric;
+            if (isString)
+            {
+                if (node.GetValueKind() != JsonValueKind.String) continue;
+                wire = node.GetValue<string>();
+                numeric = ++position;
+            }
+            else
+            {
+                if (node.GetValueKind() != JsonValueKind.Number || !long.TryParse(node.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out numeric)) continue;
+                wire = numeric.ToString(CultureInfo.InvariantCulture);
+                needsLong |= numeric < int.MinValue || numeric > int.MaxValue;
+            }
+            if (members.Any(m => m.Value == wire)) continue;
+
+            var wanted = varNames is not null
+                ? CSharpName.PascalIdentifier(varNames[i], "Value", CSharpName.EnumMember(wire, !isString, name))
+                : CSharpName.EnumMember(wire, !isString, name);
+            var memberName = scope.Take(wanted, out bool collided);
+            if (collided)
+            {
+                Report(Descriptors.NameCollision, JsonPointer.Append(pointer, "enum", i.ToString(CultureInfo.InvariantCulture)), "enum member", wire, wanted, memberName);
+            }
+            members.Add(new EnumMemberModel(memberName, wire, numeric, descriptions?[i]));
+        }
+
+        var model = new EnumModel(name, pointer, schema.Description, null, isString, needsLong ? "long" : "int", members.ToEquatableArray());
+        _types.Add(model);
+        _enumsByName[name] = model;
+        return model;
+    }
+
+    /// <summary>A list parallel to <c>enum</c>; a wrong length is reported and the list is not used.</summary>
+    private List<string>? EnumList(IOpenApiSchema schema, string pointer, string key, int count, string fallback)
+    {
+        var list = StringArray(schema.Extensions, key);
+        if (list is not null && list.Count != count)
+        {
+            Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, key), key,
+                $"it has {list.Count} entries but enum has {count}; {fallback}");
+            return null;
+        }
+        return list;
+    }
+
+    internal static bool IsTrue(IDictionary<string, IOpenApiExtension>? extensions, string key) =>
+        extensions is not null && extensions.TryGetValue(key, out var extension) && extension is JsonNodeExtension { Node: JsonValue value }
+        && value.GetValueKind() == JsonValueKind.True;
+
+    internal static JsonNode? NodeOf(IDictionary<string, IOpenApiExtension>? extensions, string key) =>
+        extensions is not null && extensions.TryGetValue(key, out var extension) && extension is JsonNodeExtension node ? node.Node : null;
+
+    private static List<string>? StringArray(IDictionary<string, IOpenApiExtension>? extensions, string key)
+    {
+        if (NodeOf(extensions, key) is not JsonArray array) return null;
+        var list = new List<string>();
+        foreach (var item in array)
+        {
+            list.Add(item is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : item?.ToJsonString() ?? "");
+        }
+        return list;
+    }
+}

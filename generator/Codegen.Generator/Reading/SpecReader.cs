@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Model;
+using Codegen.Generator.Naming;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace Codegen.Generator.Reading;
+
+/// <summary>
+/// Reads one spec file into a <see cref="ParsedSpec"/>. The only class family that touches Microsoft.OpenApi;
+/// it never throws: any exception becomes an internal-error diagnostic for this file.
+/// </summary>
+internal sealed partial class SpecReader
+{
+    private readonly SpecInput _input;
+    private readonly SourceMap _map;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly NameScope _typeNames = new();
+    private readonly List<TypeModel> _types = new();
+    private readonly ClientNames _names;
+    private OpenApiDocument _document = null!;
+
+    private SpecReader(SpecInput input, SourceMap map)
+    {
+        _input = input;
+        _map = map;
+        _names = new ClientNames(input.Options.Namespace, input.Options.ClientName, ApiNameOf(input.Options.ClientName));
+    }
+
+    /// <summary><c>ZoomMeetingsClient</c> → <c>ZoomMeetingsApi</c>.</summary>
+    public static string ApiNameOf(string clientName) =>
+        (clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
+            ? clientName.Substring(0, clientName.Length - "Client".Length)
+            : clientName) + "Api";
+
+    public static ParsedSpec Read(SpecInput input, CancellationToken cancellationToken)
+    {
+        SourceMap? map = null;
+        try
+        {
+            map = SourceMap.Build(input.FilePath, input.Text);
+            var reader = new SpecReader(input, map);
+            return reader.ReadDocument(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var location = DiagnosticFactory.FileStart(input.FilePath);
+            var info = new DiagnosticInfo(Descriptors.InternalError.Id, location,
+                new EquatableArray<string>(new[] { exception.GetType().FullName ?? exception.GetType().Name, exception.Message }));
+            return new ParsedSpec(EmptyModel(input), new EquatableArray<DiagnosticInfo>(new[] { info }));
+        }
+    }
+
+    private static SpecModel EmptyModel(SpecInput input) => new(
+        input.FilePath, input.Options.Namespace, input.Options.ClientName, null, null, null,
+        EquatableArray<TypeModel>.Empty, EquatableArray<OperationModel>.Empty, EquatableArray<QuotaModel>.Empty,
+        EquatableArray<DiagnosticInfo>.Empty);
+
+    private ParsedSpec ReadDocument(CancellationToken cancellationToken)
+    {
+        if (_map.SyntaxError is { } syntaxError)
+        {
+            return new ParsedSpec(EmptyModel(_input), new EquatableArray<DiagnosticInfo>(new[] { syntaxError }));
+        }
+
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        var format = _input.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(_input.Text, format, settings);
+            if (format == "json" && result.Document is null)
+            {
+                // A '{' start may be YAML flow style rather than JSON; YAML reads both.
+                result = OpenApiDocument.Parse(_input.Text, "yaml", settings);
+            }
+        }
+        catch (OpenApiUnsupportedSpecVersionException exception)
+        {
+            Report(Descriptors.OpenApiError, "/openapi", exception.Message);
+            return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
+        }
+        foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
+        {
+            Report(Descriptors.OpenApiError, PointerOf(error.Pointer, error.Message), error.Message);
+        }
+        foreach (var warning in result.Diagnostic?.Warnings ?? Enumerable.Empty<OpenApiError>())
+        {
+            Report(Descriptors.OpenApiWarning, PointerOf(warning.Pointer, warning.Message), warning.Message);
+        }
+        if (result.Document is null)
+        {
+            return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
+        }
+        _document = result.Document;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        ReserveNames();
+        var quotas = new QuotaReader(this);
+        quotas.ReadLabels(_document.Extensions);
+        var operations = ReadOperations(quotas, cancellationToken);
+
+        DropWarningsCoveredByUnresolvedReferences();
+        var model = new SpecModel(
+            _input.FilePath,
+            _names.Namespace,
+            _names.ClientName,
+            _document.Info?.Title,
+            _document.Info?.Description,
+            _document.Servers?.FirstOrDefault()?.Url,
+            _types.ToEquatableArray(),
+            operations.ToEquatableArray(),
+            quotas.Policies.ToEquatableArray(),
+            EquatableArray<DiagnosticInfo>.Empty);
+        return new ParsedSpec(model, _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Names that generated files use besides the schema types, then every component schema's name in document
+    /// order: components win over inline schemas, whose derived names come later.
+    /// </summary>
+    private void ReserveNames()
+    {
+        _typeNames.Reserve(_names.ClientName);
+        _typeNames.Reserve(_names.ApiName);
+        _typeNames.Reserve(_names.JsonHelpersName);
+        _typeNames.Reserve(_names.ExtensionsName);
+        foreach (var entry in _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            var pointer = JsonPointer.Append("/components/schemas", entry.Key);
+            var wanted = CSharpName.PascalIdentifier(entry.Key, "Schema", "Schema");
+            var name = TakeTypeName(wanted, "schema", entry.Key, pointer);
+            _componentNames[entry.Key] = name;
+        }
+    }
+
+    /// <summary>Takes a type name and its companion <c>{Name}Json</c> (enum helpers), reporting collisions.</summary>
+    internal string TakeTypeName(string wanted, string what, string specName, string pointer)
+    {
+        var name = wanted;
+        for (int i = 2; _typeNames.IsTaken(name) || _typeNames.IsTaken(name + "Json"); i++)
+        {
+            name = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        _typeNames.Reserve(name);
+        _typeNames.Reserve(name + "Json");
+        if (name != wanted)
+        {
+            Report(Descriptors.NameCollision, pointer, what, specName, wanted, name);
+        }
+        return name;
+    }
+
+    internal void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] args)
+    {
+        var location = _map.Locate(pointer) ?? DiagnosticFactory.FileStart(_input.FilePath);
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args)));
+    }
+
+    internal SourceMap Map => _map;
+
+    internal List<DiagnosticInfo> DiagnosticList => _diagnostics;
+
+    /// <summary>
+    /// Microsoft.OpenApi pointers look like <c>#/paths/~1users/post</c>; ours have no <c>#</c>. For "X is not a valid
+    /// property at #/a" the pointer names the parent, so the property is appended to land on the offending key.
+    /// </summary>
+    private static string PointerOf(string? pointer, string? message)
+    {
+        const string invalidProperty = " is not a valid property at ";
+        int at = message?.IndexOf(invalidProperty, StringComparison.Ordinal) ?? -1;
+        if (at > 0)
+        {
+            var parent = Unhash(message!.Substring(at + invalidProperty.Length).Trim());
+            return JsonPointer.Append(parent, message.Substring(0, at));
+        }
+        return Unhash(pointer);
+    }
+
+    private static string Unhash(string? pointer)
+    {
+        if (string.IsNullOrEmpty(pointer)) return "";
+        var value = pointer!;
+        if (value.StartsWith("#", StringComparison.Ordinal)) value = value.Substring(1);
+        return value == "/" ? "" : value.TrimEnd('.');
+    }
+
+    /// <summary>The reader also warns about a $ref to nowhere; CG0001 says it better, at the same place, so the warning goes.</summary>
+    private void DropWarningsCoveredByUnresolvedReferences()
+    {
+        var unresolved = new HashSet<SourceLocation?>(_diagnostics.Where(d => d.Id == Descriptors.UnresolvedReference.Id).Select(d => d.Location));
+        _diagnostics.RemoveAll(d => d.Id == Descriptors.OpenApiWarning.Id && unresolved.Contains(d.Location));
+    }
+}

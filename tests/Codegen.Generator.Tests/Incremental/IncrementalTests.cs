@@ -1,0 +1,111 @@
+using Codegen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Codegen.Generator.Tests.Incremental;
+
+/// <summary>The pipeline re-runs only what an edit touches (tracked step reasons on a second run).</summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] StepsAfterParsing =
+    {
+        TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Operations,
+        TrackingNames.Clients, TrackingNames.Descriptions, TrackingNames.ClientNames,
+    };
+
+    private static readonly string[] EmitSteps =
+    {
+        TrackingNames.Model, TrackingNames.Types, TrackingNames.Operations, TrackingNames.Clients,
+        TrackingNames.Descriptions, TrackingNames.ClientNames, TrackingNames.TypesToEmit,
+        TrackingNames.OperationsToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit,
+        TrackingNames.ClientNamesToEmit,
+    };
+
+    [Fact]
+    public void EditingAnUnrelatedCSharpFileLeavesEveryStepAfterParsingCached()
+    {
+        var spec = Specs.KitchenSink();
+        var driver = GeneratorHarness.CreateDriver(new[] { spec })
+            .RunGenerators(GeneratorHarness.CreateCompilation("class A { }"));
+
+        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("class A { }", "class B { int x; }"));
+
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var step in StepsAfterParsing.Append(TrackingNames.Parse))
+        {
+            var outputs = Outputs(result, step);
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void WhitespaceOnlySpecEditLeavesModelAndEveryEmitStepUnchanged()
+    {
+        var spec = Specs.KitchenSink();
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(compilation);
+
+        // Blank lines in the middle shift every location after them; the model holds none, so it stays equal.
+        var edited = spec.WithText(spec.Text.Replace("paths:\n", "paths:\n\n\n") + "\n\n");
+        driver = driver.ReplaceAdditionalText(spec, edited).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Contains(Outputs(result, TrackingNames.SpecInputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        foreach (var step in EmitSteps)
+        {
+            var outputs = Outputs(result, step);
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void ChangingOneOperationSummaryReEmitsOnlyThatOperation()
+    {
+        var spec = Specs.KitchenSink();
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(compilation);
+
+        var edited = spec.WithText(spec.Text.Replace("summary: Lists <items> & more", "summary: Lists the items"));
+        Assert.NotEqual(spec.Text, edited.Text);
+        driver = driver.ReplaceAdditionalText(spec, edited).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        var operations = Outputs(result, TrackingNames.OperationsToEmit);
+        var modified = operations.Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
+        Assert.Single(modified);
+        Assert.Contains("ListOrderItems", modified[0].Value.ToString());
+        Assert.All(operations.Except(modified), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+        foreach (var step in new[] { TrackingNames.TypesToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit, TrackingNames.ClientNamesToEmit })
+        {
+            Assert.All(Outputs(result, step), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void ChangingOneSchemaDescriptionReEmitsOnlyThatType()
+    {
+        var spec = Specs.KitchenSink();
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(compilation);
+
+        var edited = spec.WithText(spec.Text.Replace("description: Same name as the type.", "description: Named like its type."));
+        driver = driver.ReplaceAdditionalText(spec, edited).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        var modified = Outputs(result, TrackingNames.TypesToEmit).Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
+        Assert.Single(modified);
+        Assert.Contains("Name = Item,", modified[0].Value.ToString());
+        Assert.All(Outputs(result, TrackingNames.OperationsToEmit), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+    }
+
+    private static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step) =>
+        result.TrackedSteps.TryGetValue(step, out var runs)
+            ? runs.SelectMany(r => r.Outputs).ToList()
+            : result.TrackedOutputSteps.TryGetValue(step, out var outputs)
+                ? outputs.SelectMany(r => r.Outputs).ToList()
+                : Array.Empty<(object, IncrementalStepRunReason)>();
+}
