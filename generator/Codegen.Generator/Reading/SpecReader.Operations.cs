@@ -201,7 +201,9 @@ internal sealed partial class SpecReader
     private static bool IsJson(string mediaType)
     {
         var type = mediaType.Split(';')[0].Trim();
+        // Swagger 2.0 documents without "produces" convert to "*/*"; JSON is what such APIs send.
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type == "*/*"
             || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || type.Equals("text/json", StringComparison.OrdinalIgnoreCase);
     }

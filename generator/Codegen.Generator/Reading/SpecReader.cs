@@ -31,11 +31,14 @@ internal sealed partial class SpecReader
         _names = new ClientNames(input.Options.Namespace, input.Options.ClientName, ApiNameOf(input.Options.ClientName));
     }
 
-    /// <summary><c>ZoomMeetingsClient</c> → <c>ZoomMeetingsApi</c>.</summary>
-    public static string ApiNameOf(string clientName) =>
-        (clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
+    /// <summary><c>ZoomMeetingsClient</c> → <c>ZoomMeetingsApi</c>; <c>PingApiClient</c> → <c>PingApi</c>; <c>Pets</c> → <c>PetsApi</c>.</summary>
+    public static string ApiNameOf(string clientName)
+    {
+        var stem = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
             ? clientName.Substring(0, clientName.Length - "Client".Length)
-            : clientName) + "Api";
+            : clientName;
+        return stem.EndsWith("Api", StringComparison.Ordinal) && stem != clientName ? stem : stem + "Api";
+    }
 
     public static ParsedSpec Read(SpecInput input, CancellationToken cancellationToken)
     {
