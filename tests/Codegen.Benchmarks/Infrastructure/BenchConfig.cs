@@ -13,7 +13,7 @@ namespace Codegen.Benchmarks.Infrastructure;
 /// </summary>
 public static class BenchConfig
 {
-    public static IConfig Create(bool addShortJob)
+    public static IConfig Create(bool addShortJob, bool inProcess)
     {
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddDiagnoser(MemoryDiagnoser.Default)
@@ -22,7 +22,8 @@ public static class BenchConfig
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
         if (addShortJob)
         {
-            config.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(8).WithLaunchCount(1).WithId("Short8"));
+            var job = Job.Default.WithWarmupCount(3).WithIterationCount(8).WithLaunchCount(1).WithId("Short8");
+            config.AddJob(inProcess ? job.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance) : job);
         }
         return config;
     }

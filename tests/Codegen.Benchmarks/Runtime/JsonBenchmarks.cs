@@ -9,7 +9,9 @@ namespace Codegen.Benchmarks.Runtime;
 
 /// <summary>
 /// Benchmark 1: the generated reflection-free JSON code vs the System.Text.Json source generator on hand-written types.
-/// Both write into the same reused buffer and read from the same UTF-8 bytes.
+/// Both write into the same reused buffer and read from the same UTF-8 bytes. NSwag's generated DTOs (built from
+/// specs/zoom-meetings.yaml at build time, default settings: Newtonsoft.Json) are run the way NSwag's client runs
+/// them: JsonConvert.SerializeObject to a string for the body, JsonSerializer over a StreamReader for the answer.
 /// </summary>
 [BenchmarkCategory("Json")]
 public class JsonBenchmarks
@@ -18,6 +20,9 @@ public class JsonBenchmarks
     private Utf8JsonWriter _writer = null!;
     private Zoom.Meetings.CreateMeetingRequest _ours = null!;
     private Stj.CreateMeetingRequest _stj = null!;
+    private Bench.NSwagZoom.CreateMeetingRequest _nswag = null!;
+    private static readonly Newtonsoft.Json.JsonSerializerSettings NSwagSettings = new();
+    private static readonly Newtonsoft.Json.JsonSerializer NSwagSerializer = Newtonsoft.Json.JsonSerializer.Create(NSwagSettings);
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +36,16 @@ public class JsonBenchmarks
         if (!JsonNode.DeepEquals(a, b) || !JsonNode.DeepEquals(a, JsonNode.Parse(ZoomPayloads.RequestJson)))
         {
             throw new InvalidOperationException($"the two request documents differ:\n{a}\n---\n{b}");
+        }
+        _nswag = Newtonsoft.Json.JsonConvert.DeserializeObject<Bench.NSwagZoom.CreateMeetingRequest>(ZoomPayloads.RequestJson, NSwagSettings)!;
+        var c = JsonNode.Parse(SerializeNSwag());
+        if (!JsonNode.DeepEquals(a, c))
+        {
+            Console.WriteLine($"// NSwag's request document differs from ours:\n// {c!.ToJsonString()}");
+        }
+        if (DeserializeNSwag().Settings?.Global_dial_in_numbers?.Count != 3)
+        {
+            throw new InvalidOperationException("NSwag did not read the answer completely");
         }
         var meeting = ReadOurs();
         var stjMeeting = ReadStj();
@@ -59,6 +74,18 @@ public class JsonBenchmarks
         _ours.WriteJson(_writer);
         _writer.Flush();
         return _buffer.WrittenCount;
+    }
+
+    [Benchmark, BenchmarkCategory("Json", "Serialize")]
+    public string SerializeNSwag() => Newtonsoft.Json.JsonConvert.SerializeObject(_nswag, NSwagSettings);
+
+    [Benchmark, BenchmarkCategory("Json", "Deserialize")]
+    public Bench.NSwagZoom.Meeting DeserializeNSwag()
+    {
+        using var stream = new MemoryStream(ZoomPayloads.ResponseUtf8, writable: false);
+        using var text = new StreamReader(stream);
+        using var json = new Newtonsoft.Json.JsonTextReader(text);
+        return NSwagSerializer.Deserialize<Bench.NSwagZoom.Meeting>(json)!;
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Json", "Deserialize")]
