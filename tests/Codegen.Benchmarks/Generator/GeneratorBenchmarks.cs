@@ -1,3 +1,4 @@
+using Microsoft.OpenApi.Reader;
 using BenchmarkDotNet.Attributes;
 using Codegen.Generator;
 using Microsoft.CodeAnalysis;
@@ -132,6 +133,19 @@ public class SpecEditBenchmarks
     {
         var input = Codegen.Generator.Reading.SpecInputReader.Read(_edited, _options, default) ?? throw new InvalidOperationException("not a spec");
         return Codegen.Generator.Reading.SpecReader.Read(input, default);
+    }
+
+    /// <summary>Part of the parse step: the line/column map used for diagnostics locations.</summary>
+    [Benchmark]
+    public object SourceMapAlone() => Codegen.Generator.Reading.SourceMap.Build(_edited.Path, _edited.Content);
+
+    /// <summary>Part of the parse step: Microsoft.OpenApi reading the text into its document.</summary>
+    [Benchmark]
+    public object OpenApiParseAlone()
+    {
+        var settings = new Microsoft.OpenApi.Reader.OpenApiReaderSettings();
+        settings.AddYamlReader();
+        return Microsoft.OpenApi.OpenApiDocument.Parse(_edited.Content, "json", settings);
     }
 
     [Benchmark]
