@@ -25,6 +25,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.SpecFiles)
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.SpecInputs);
@@ -44,6 +45,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         var languageSupported = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue)
+            .WithTrackingName(TrackingNames.ParseOptions)
             .Select(static (version, _) => new LanguageCheck(version == int.MaxValue || version >= (int)LanguageVersion.CSharp12, version))
             .WithTrackingName(TrackingNames.LanguageVersion);
 
@@ -81,16 +83,28 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // Two specs with the same client name would add the same hint names (the driver throws on that); such
         // clients report CG0014 and emit nothing. The gate changes only when the set of client names does.
-        var duplicateClients = clientNames.Collect()
-            .Select(static (all, _) => all.GroupBy(n => n.ClientName).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(TrackingNames.DuplicateClients);
-        context.RegisterSourceOutput(duplicateClients, static (spc, names) =>
+        var specClients = models
+            .Select(static (spec, _) => new SpecClient(spec.FilePath, spec.ClientName))
+            .Collect()
+            .Select(static (all, _) => all
+                .GroupBy(c => c.ClientName)
+                .Where(g => g.Count() > 1)
+                .SelectMany(g => g)
+                .OrderBy(c => c.ClientName, StringComparer.Ordinal)
+                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.ClientClashes);
+        context.RegisterSourceOutput(specClients, static (spc, clashes) =>
         {
-            foreach (var name in names)
+            foreach (var clash in clashes)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, Location.None, name));
+                var location = DiagnosticFactory.ToLocation(DiagnosticFactory.FileStart(clash.FilePath));
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, location, clash.ClientName));
             }
         });
+        var duplicateClients = specClients
+            .Select(static (clashes, _) => clashes.Select(c => c.ClientName).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.DuplicateClients);
         var gate = languageSupported.Combine(duplicateClients)
             .Select(static (pair, _) => new EmitGate(pair.Left.Supported, pair.Right))
             .WithTrackingName(TrackingNames.EmitGate);
@@ -137,7 +151,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         });
     }
 
-    private static ClientNames NamesOf(SpecModel spec) => new(spec.Namespace, spec.ClientName, SpecReader.ApiNameOf(spec.ClientName));
+    private static ClientNames NamesOf(SpecModel spec) => ClientNames.For(spec.Namespace, spec.ClientName);
 
     /// <summary>Adds one file; an emitter bug or a duplicate hint becomes a diagnostic instead of dropping all output.</summary>
     private static void Emit(SourceProductionContext context, ClientNames names, string? part, Func<string?> emit)
@@ -159,6 +173,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     private static string LanguageName(int version) =>
         ((LanguageVersion)version).ToDisplayString();
+
+    /// <summary>Which spec file generates which client (to find clashes).</summary>
+    private sealed record SpecClient(string FilePath, string ClientName);
 
     /// <summary>The consumer's C# version reduced to plain values before it enters the pipeline.</summary>
     private sealed record LanguageCheck(bool Supported, int Version);

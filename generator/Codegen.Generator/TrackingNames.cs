@@ -3,7 +3,10 @@ namespace Codegen.Generator;
 /// <summary>Names of the incremental pipeline steps, for tests that check which steps re-ran.</summary>
 internal static class TrackingNames
 {
+    public const string SpecFiles = nameof(SpecFiles);
     public const string SpecInputs = nameof(SpecInputs);
+    public const string ParseOptions = nameof(ParseOptions);
+    public const string ClientClashes = nameof(ClientClashes);
     public const string Parse = nameof(Parse);
     public const string Model = nameof(Model);
     public const string Diagnostics = nameof(Diagnostics);

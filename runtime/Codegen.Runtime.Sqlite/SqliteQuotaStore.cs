@@ -228,11 +228,28 @@ public sealed class SqliteQuotaStore : IQuotaStore
         return removed;
     }
 
+    /// <summary>
+    /// Creates the database file and its schema now instead of on first use, so a path that cannot be used fails at
+    /// startup with a clear message rather than on the first API call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file cannot be created or opened; the message names the path and the cause.</exception>
+    public void EnsureCreated()
+    {
+        using var connection = Open();
+    }
+
     private SqliteConnection Open()
     {
         if (!_schemaReady)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(DatabasePath)!);
+            try
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(DatabasePath)!);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"The SQLite quota store cannot create the folder for '{DatabasePath}': {exception.Message}", exception);
+            }
         }
         var connection = new SqliteConnection(_connectionString);
         try
@@ -245,6 +262,11 @@ public sealed class SqliteQuotaStore : IQuotaStore
             }
             EnsureSchema(connection);
             return connection;
+        }
+        catch (SqliteException exception) when (!_schemaReady)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException($"The SQLite quota store cannot open '{DatabasePath}': {exception.Message}", exception);
         }
         catch
         {

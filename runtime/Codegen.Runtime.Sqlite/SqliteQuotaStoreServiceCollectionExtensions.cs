@@ -16,13 +16,15 @@ public static class SqliteQuotaStoreServiceCollectionExtensions
 
     /// <summary>Makes every generated client count its quotas in a SQLite file, replacing the in-memory default.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message says why.</exception>
+    /// <exception cref="InvalidOperationException">The database file cannot be created or opened; the message names the path and the cause.</exception>
     public static IServiceCollection AddSqliteQuotaStore(this IServiceCollection services, Action<SqliteQuotaStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         var options = new SqliteQuotaStoreOptions();
         configure(options);
-        var store = new SqliteQuotaStore(options); // validates now, so a bad path fails at startup
+        var store = new SqliteQuotaStore(options); // validates the options now
+        store.EnsureCreated();                     // and opens the file now, so a bad path fails at startup
         services.Replace(ServiceDescriptor.Singleton<IQuotaStore>(store));
         return services;
     }

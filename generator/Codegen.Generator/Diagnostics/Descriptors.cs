@@ -73,8 +73,13 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ExtensionIgnored = Warning(
         "CG0015", "Extension value ignored", "The {0} extension is ignored here: {1}");
 
+    /// <summary>Arg 0: the path template, arg 1: the placeholder name.</summary>
+    public static readonly DiagnosticDescriptor UndeclaredPathParameter = Warning(
+        "CG0016", "Path placeholder without a parameter", "The path '{0}' has the placeholder '{{{1}}}' but the operation declares no path parameter '{1}'; a required string parameter is added");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [UndeclaredPathParameter.Id] = UndeclaredPathParameter,
         [ExtensionIgnored.Id] = ExtensionIgnored,
         [UnresolvedReference.Id] = UnresolvedReference,
         [DuplicateOperationId.Id] = DuplicateOperationId,

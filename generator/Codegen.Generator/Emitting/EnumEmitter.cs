@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Codegen.Generator.Model;
 
 namespace Codegen.Generator.Emitting;
@@ -99,6 +100,15 @@ internal static class EnumEmitter
         {
             writer.WriteLine("writer.WriteNumberValue((" + model.UnderlyingType + ")value);");
         }
+        writer.CloseBrace();
+        writer.WriteLine();
+
+        writer.WriteLine("/// <summary>Whether the value is one the API description lists.</summary>");
+        writer.WriteLine("public static bool IsDefined(" + type + " value)");
+        writer.OpenBrace();
+        writer.WriteLine(model.Members.Count == 0
+            ? "return false;"
+            : "return value is " + string.Join(" or ", model.Members.Select(m => type + "." + m.Name)) + ";");
         writer.CloseBrace();
         writer.WriteLine();
 

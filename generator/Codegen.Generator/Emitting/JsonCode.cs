@@ -29,8 +29,8 @@ internal static class JsonCode
         TypeKind.Base64 => reader + ".GetBytesFromBase64()",
         TypeKind.Model => names.Qualify(type.Name!) + ".ReadJson(ref " + reader + ")",
         TypeKind.Enum => names.Qualify(type.Name! + "Json") + ".Read(ref " + reader + ")",
-        TypeKind.Array => names.Qualify(names.JsonHelpersName) + ".ReadList(ref " + reader + ", " + ItemReader(type, names, depth) + ")",
-        TypeKind.Dictionary => names.Qualify(names.JsonHelpersName) + ".ReadMap(ref " + reader + ", " + ItemReader(type, names, depth) + ")",
+        TypeKind.Array => names.Qualify(names.JsonHelpersName) + ".ReadList<" + CSharpCode.ItemTypeName(type, names) + ">(ref " + reader + ", " + ItemReader(type, names, depth) + ")",
+        TypeKind.Dictionary => names.Qualify(names.JsonHelpersName) + ".ReadMap<" + CSharpCode.ItemTypeName(type, names) + ">(ref " + reader + ", " + ItemReader(type, names, depth) + ")",
         _ => "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")",
     };
 

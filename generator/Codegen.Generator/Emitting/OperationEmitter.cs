@@ -78,6 +78,10 @@ internal static class OperationEmitter
         foreach (var p in optional) parameters.Add(TypeOf(p, names) + " " + p.CSharpName + " = null");
         if (body is not null && !bodyRequired) parameters.Add(CSharpCode.TypeName(body.Type, names) + "? body = null");
         parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (operation.IsDeprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(\"The API description marks this operation as deprecated.\")]");
+        }
         writer.WriteLine("public " + returnType + " " + operation.MethodName + "Async(" + string.Join(", ", parameters) + ")");
         writer.OpenBrace();
 
@@ -89,17 +93,26 @@ internal static class OperationEmitter
         if (bodyRequired) writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(body);");
 
         // Validation: the body's rules and the parameters' constraints, all collected before throwing.
-        writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
-        if (body is not null)
-        {
-            writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
-        }
+        var checks = new SourceWriter();
         foreach (var p in operation.Parameters)
         {
-            EmitParameterChecks(writer, p);
+            EmitParameterChecks(checks, p, names);
         }
-        writer.WriteLine("validation.ToResult().ThrowIfInvalid();");
-        writer.WriteLine();
+        var parameterChecks = checks.ToString().TrimEnd('\n');
+        if (body is not null || parameterChecks.Length > 0)
+        {
+            writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
+            if (body is not null)
+            {
+                writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
+            }
+            if (parameterChecks.Length > 0)
+            {
+                writer.WriteLine(parameterChecks);
+            }
+            writer.WriteLine("validation.ToResult().ThrowIfInvalid();");
+            writer.WriteLine();
+        }
 
         // Request.
         writer.WriteLine("var request = new global::Codegen.Runtime.Transport.ApiRequest(" + operation.MethodName + "Operation, " + PathExpression(operation, names) + ");");
@@ -251,16 +264,20 @@ internal static class OperationEmitter
         }
     }
 
-    /// <summary>The parameter's own constraints (length, pattern, range); messages never contain the value.</summary>
-    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p)
+    /// <summary>The parameter's own constraints (enum membership, length, pattern, range); messages never contain the value.</summary>
+    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p, ClientNames names)
     {
         var c = p.Constraints;
         var checks = new List<string>();
         // Pattern variables of an if condition live in the whole method body: each use gets its own name.
         var value = p.IsRequired ? p.CSharpName : p.CSharpName.TrimStart('@') + "ToCheck";
         bool isString = p.Type.Kind is TypeKind.String;
-        bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
         var jsonName = CSharpCode.Literal(p.Name);
+        if (p.Type.Kind == TypeKind.Enum)
+        {
+            checks.Add("if (!" + names.Qualify(p.Type.Name + "Json") + ".IsDefined(" + value + ")) validation.AddError(" + jsonName + ", \"enum\", \"must be one of the values the API description lists\");");
+        }
+        bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
         if (isString)
         {
             if (c.MinLength is int min)

@@ -35,6 +35,8 @@ internal static class RecordEmitter
         }
 
         writer.WriteLine();
+        EmitEncodedNames(writer, model);
+        writer.WriteLine();
         EmitRead(writer, model, names, type);
         writer.WriteLine();
         EmitWrite(writer, model, names);
@@ -152,6 +154,18 @@ internal static class RecordEmitter
 
     private static string EscapeForMessage(string jsonName) => CSharpCode.Literal(jsonName).Trim('"');
 
+    /// <summary>Property names escaped once (as System.Text.Json's own generator does), not on every write.</summary>
+    private static void EmitEncodedNames(SourceWriter writer, RecordModel model)
+    {
+        foreach (var property in model.Properties)
+        {
+            writer.WriteLine("private static readonly global::System.Text.Json.JsonEncodedText " + EncodedName(property) + " = global::System.Text.Json.JsonEncodedText.Encode(" + CSharpCode.Utf8Literal(property.JsonName) + ");");
+        }
+    }
+
+    /// <summary>Property names are PascalCase, so a <c>__json</c> prefix never collides with one.</summary>
+    private static string EncodedName(PropertyModel property) => "__json" + property.Name;
+
     private static void EmitWrite(SourceWriter writer, RecordModel model, ClientNames names)
     {
         writer.WriteLine("/// <summary>Writes this value as a JSON object; absent (null) optional properties are left out.</summary>");
@@ -162,7 +176,7 @@ internal static class RecordEmitter
         int index = 0;
         foreach (var property in model.Properties)
         {
-            var name = CSharpCode.Utf8Literal(property.JsonName);
+            var name = EncodedName(property);
             var access = "this." + property.Name;
             if (!IsNullableInCSharp(property))
             {

@@ -113,13 +113,13 @@ internal static partial class ValidatorEmitter
     {
         if (constraints.Minimum is { } minimum && NumberLiteral(minimum, kind) is { } min)
         {
-            Check(writer, value + (constraints.ExclusiveMinimum ? " <= " : " < ") + min, jsonName,
+            Check(writer, IntBoundOutcome(kind, minimum, lower: true), value + (constraints.ExclusiveMinimum ? " <= " : " < ") + min, jsonName,
                 constraints.ExclusiveMinimum ? "exclusiveMinimum" : "minimum",
                 (constraints.ExclusiveMinimum ? "must be greater than " : "must be at least ") + minimum, when);
         }
         if (constraints.Maximum is { } maximum && NumberLiteral(maximum, kind) is { } max)
         {
-            Check(writer, value + (constraints.ExclusiveMaximum ? " >= " : " > ") + max, jsonName,
+            Check(writer, IntBoundOutcome(kind, maximum, lower: false), value + (constraints.ExclusiveMaximum ? " >= " : " > ") + max, jsonName,
                 constraints.ExclusiveMaximum ? "exclusiveMaximum" : "maximum",
                 (constraints.ExclusiveMaximum ? "must be less than " : "must be at most ") + maximum, when);
         }
@@ -143,6 +143,19 @@ internal static partial class ValidatorEmitter
             }
             Check(writer, condition, jsonName, "multipleOf", "must be a multiple of " + multipleOf, when);
         }
+    }
+
+    /// <summary>
+    /// An int compared with a bound outside int's range has a constant outcome (and the compiler warns, CS0652), so it is
+    /// decided here: <see langword="false"/> = never violated (skip), <see langword="true"/> = always violated,
+    /// <see langword="null"/> = compare at run time.
+    /// </summary>
+    private static bool? IntBoundOutcome(TypeKind kind, string bound, bool lower)
+    {
+        if (kind != TypeKind.Int32 || !long.TryParse(bound.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return null;
+        if (value >= int.MinValue && value <= int.MaxValue) return null;
+        bool aboveRange = value > int.MaxValue;
+        return lower ? aboveRange : !aboveRange;
     }
 
     private static void ArrayChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
@@ -259,6 +272,8 @@ internal static partial class ValidatorEmitter
             writer.WriteLine("// enum/const values do not fit the C# type; not checked.");
             return;
         }
+        // Both booleans allowed restricts nothing (and the compiler would flag the pattern as always false).
+        if (type.Kind == TypeKind.Boolean && patterns.Contains("true") && patterns.Contains("false")) return;
         var shown = new string[constraints.AllowedValues.Count];
         for (int i = 0; i < shown.Length; i++) shown[i] = constraints.AllowedValues[i];
         bool single = shown.Length == 1;
@@ -289,6 +304,17 @@ internal static partial class ValidatorEmitter
 
     private static string OneOfMessage(string[] shown) =>
         shown.Length <= MaxListedValues ? "must be one of " + string.Join(", ", shown) : "must be one of the " + Int(shown.Length) + " values the schema lists";
+
+    private static void Check(SourceWriter writer, bool? outcome, string condition, string? jsonName, string rule, string message, string? when)
+    {
+        if (outcome == false) return;
+        if (outcome == true)
+        {
+            AddError(writer, jsonName, rule, when is null ? message : message + " " + when);
+            return;
+        }
+        Check(writer, condition, jsonName, rule, message, when);
+    }
 
     private static void Check(SourceWriter writer, string condition, string? jsonName, string rule, string message, string? when)
     {

@@ -12,6 +12,18 @@ internal sealed record ParsedSpec(SpecModel Model, EquatableArray<DiagnosticInfo
 /// <param name="ApiName">The static description class, e.g. <c>ZoomMeetingsApi</c>.</param>
 internal sealed record ClientNames(string Namespace, string ClientName, string ApiName)
 {
+    /// <summary>The names for a client: <c>ZoomMeetingsClient</c> → description class <c>ZoomMeetingsApi</c>.</summary>
+    public static ClientNames For(string @namespace, string clientName) => new(@namespace, clientName, ApiNameOf(clientName));
+
+    /// <summary><c>ZoomMeetingsClient</c> → <c>ZoomMeetingsApi</c>; <c>PingApiClient</c> → <c>PingApi</c>; <c>Pets</c> → <c>PetsApi</c>.</summary>
+    public static string ApiNameOf(string clientName)
+    {
+        var stem = clientName.EndsWith("Client", System.StringComparison.Ordinal) && clientName.Length > "Client".Length
+            ? clientName.Substring(0, clientName.Length - "Client".Length)
+            : clientName;
+        return stem.EndsWith("Api", System.StringComparison.Ordinal) && stem != clientName ? stem : stem + "Api";
+    }
+
     /// <summary>The internal static class with the shared JSON helpers.</summary>
     public string JsonHelpersName => ApiName + "Json";
 

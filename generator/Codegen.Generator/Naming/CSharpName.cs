@@ -23,6 +23,9 @@ internal static class CSharpName
         "var", "dynamic", "value", "async", "await", "nameof", "record", "required", "scoped", "file", "field",
     };
 
+    /// <summary>A C# keyword (or a contextual keyword that breaks code in some positions), which needs <c>@</c>.</summary>
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
     /// <summary>Splits a name into words: <c>"open_api"</c> → [open, api]; <c>"startTime"</c> → [start, Time]; <c>"H.323"</c> → [H, 323].</summary>
     public static List<string> Words(string text)
     {

@@ -28,6 +28,7 @@ internal static class IsoDuration
         if (string.IsNullOrEmpty(text) || text![0] != 'P' || text.Length < 3) return false;
         bool inTime = false;
         bool any = false;
+        bool timeAny = false;
         int start = 1;
         decimal total = 0;
         for (int i = 1; i < text.Length; i++)
@@ -54,9 +55,11 @@ internal static class IsoDuration
             if (unit == 0) return false;
             total += number * unit;
             any = true;
+            timeAny |= inTime;
             start = i + 1;
         }
-        if (!any || start != text.Length || total <= 0 || total > long.MaxValue) return false;
+        // "P1DT" (a T with no time part after it) is not a duration.
+        if (!any || (inTime && !timeAny) || start != text.Length || total <= 0 || total > long.MaxValue) return false;
         ticks = (long)total;
         return true;
     }

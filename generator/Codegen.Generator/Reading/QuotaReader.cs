@@ -146,7 +146,7 @@ internal sealed class QuotaReader
         }
         if (IntOf(quota["limit"]) is not int limit || limit < 1)
         {
-            Invalid(QuotaKey, JsonPointer.Append(pointer, quota.ContainsKey("limit") ? "limit" : ""), "'limit' must be an integer >= 1").ToString();
+            Invalid(QuotaKey, FieldOrObject(pointer, quota, "limit"), "'limit' must be an integer >= 1");
             return;
         }
         var windowText = StringOf(quota["window"]);
@@ -162,12 +162,12 @@ internal sealed class QuotaReader
                 window = windowText == "fixed" ? "Fixed" : "Rolling";
                 if (!IsoDuration.TryParse(StringOf(quota["period"]), out ticks))
                 {
-                    Invalid(QuotaKey, JsonPointer.Append(pointer, quota.ContainsKey("period") ? "period" : "window"), $"window '{windowText}' needs a positive ISO-8601 'period' such as PT1H");
+                    Invalid(QuotaKey, (quota.ContainsKey("period") ? JsonPointer.Append(pointer, "period") : JsonPointer.Append(pointer, "window")), $"window '{windowText}' needs a positive ISO-8601 'period' such as PT1H");
                     return;
                 }
                 break;
             default:
-                Invalid(QuotaKey, JsonPointer.Append(pointer, quota.ContainsKey("window") ? "window" : ""), "'window' must be utc-day, fixed or rolling");
+                Invalid(QuotaKey, FieldOrObject(pointer, quota, "window"), "'window' must be utc-day, fixed or rolling");
                 return;
         }
 
@@ -219,11 +219,12 @@ internal sealed class QuotaReader
         if (!Policies.Contains(policy)) Policies.Add(policy);
     }
 
-    private string Invalid(string extension, string pointer, string problem)
-    {
-        _reader.Report(Descriptors.InvalidQuotaExtension, pointer.EndsWith("/", StringComparison.Ordinal) ? pointer.TrimEnd('/') : pointer, extension, problem);
-        return problem;
-    }
+    private void Invalid(string extension, string pointer, string problem) =>
+        _reader.Report(Descriptors.InvalidQuotaExtension, pointer, extension, problem);
+
+    /// <summary>Points at the field when the spec has it, else at the object that lacks it.</summary>
+    private static string FieldOrObject(string pointer, JsonObject node, string field) =>
+        node.ContainsKey(field) ? JsonPointer.Append(pointer, field) : pointer;
 
     private static string? StringOf(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -68,7 +68,7 @@ internal static class SpecInputReader
             }
             var name = clean.Length == 0 ? "Api" : clean.ToString();
             if (char.IsDigit(name[0])) name = "_" + name;
-            parts[i] = name;
+            parts[i] = CSharpName.IsKeyword(name) ? "@" + name : name;
         }
         return string.Join(".", parts);
     }

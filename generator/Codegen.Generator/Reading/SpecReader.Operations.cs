@@ -17,7 +17,11 @@ internal sealed partial class SpecReader
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" };
 
     /// <summary>Local names the generated method body uses; parameters with these names get a suffix.</summary>
-    private static readonly string[] MethodLocals = { "cancellationToken", "body", "request", "validation", "path" };
+    private static readonly string[] MethodLocals =
+    {
+        "cancellationToken", "body", "request", "validation", "path", "reader", "item",
+        "r1", "r2", "r3", "w1", "w2", "w3", "v1", "v2", "v3", "item1", "item2", "item3",
+    };
 
     private List<OperationModel> ReadOperations(QuotaReader quotas, CancellationToken cancellationToken)
     {
@@ -82,6 +86,26 @@ internal sealed partial class SpecReader
         var parameterNames = new NameScope();
         foreach (var local in MethodLocals) parameterNames.Reserve(local);
         var parameters = ReadParameters(pathItem, operation, pointer, methodName, parameterNames);
+        // A placeholder the spec forgot to declare still needs a value: add it as a required string (CG0016).
+        int insertAt = 0;
+        foreach (var placeholder in Placeholders(path))
+        {
+            if (!parameters.Any(p => p.In == ModelParameterLocation.Path && p.Name == placeholder))
+            {
+                Report(Descriptors.UndeclaredPathParameter, pointer, path, placeholder);
+                parameters.Insert(insertAt, new ParameterModel(
+                    placeholder,
+                    parameterNames.Take(CSharpName.CamelIdentifier(placeholder, "value"), out _),
+                    ModelParameterLocation.Path,
+                    new TypeRef(TypeKind.String),
+                    IsRequired: true,
+                    "Not declared by the API description; the path needs it.",
+                    "simple",
+                    Explode: false,
+                    ValueConstraints.None));
+            }
+            insertAt++;
+        }
         var responses = ReadResponses(operation, pointer, methodName);
         var policies = quotas.ReadOperation(operation.Extensions, pointer, parameters, out var partitionParameters);
 
@@ -101,6 +125,18 @@ internal sealed partial class SpecReader
         {
             PartitionParameters = partitionParameters.ToEquatableArray(),
         };
+    }
+
+    private static IEnumerable<string> Placeholders(string path)
+    {
+        int open = path.IndexOf('{');
+        while (open >= 0)
+        {
+            int close = path.IndexOf('}', open);
+            if (close < 0) yield break;
+            yield return path.Substring(open + 1, close - open - 1);
+            open = path.IndexOf('{', close);
+        }
     }
 
     /// <summary><c>GET /users/{userId}/meetings</c> → <c>getUsersUserIdMeetings</c>.</summary>

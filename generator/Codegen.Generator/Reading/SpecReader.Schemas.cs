@@ -66,7 +66,18 @@ internal sealed partial class SpecReader
         {
             // An unresolvable reference may throw from Target in some documents; treated as unresolved below.
         }
+        if (target is null && id is not null && _document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var component))
+        {
+            // The reader leaves local refs to schemas that declare an $id unresolved; the component is right here.
+            target = component;
+        }
         var referenceText = reference.Reference?.ReferenceV3 ?? ("#/components/schemas/" + id);
+        if (target is null && referenceText.StartsWith("#", StringComparison.Ordinal) && !referenceText.StartsWith("#/", StringComparison.Ordinal))
+        {
+            // "#name" is a JSON Schema anchor ($dynamicRef / $anchor), not a location in the document.
+            Report(Descriptors.UnsupportedConstruct, pointer, $"The anchor reference '{referenceText}' ($dynamicRef/$anchor)", "the value is typed as JsonElement");
+            return new Resolved(AnyType, true);
+        }
         if (target is null || id is null || !_componentNames.TryGetValue(id, out var name))
         {
             Report(Descriptors.UnresolvedReference, JsonPointer.Append(pointer, "$ref"), referenceText);
@@ -133,7 +144,13 @@ internal sealed partial class SpecReader
         }
 
         var alternatives = (IList<IOpenApiSchema>?)schema.OneOf ?? schema.AnyOf;
-        if (alternatives is { Count: > 0 })
+        if (alternatives is { Count: > 0 } && schema.Properties is { Count: > 0 })
+        {
+            // Properties win: the object is generated from them (an object registered for a cycle stays an object).
+            string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, keyword), $"'{keyword}' next to 'properties'", "only the properties are generated");
+        }
+        else if (alternatives is { Count: > 0 })
         {
             string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
             var nonNull = alternatives.Select((s, i) => (Schema: s, Index: i)).Where(a => !IsNullOnly(a.Schema)).ToList();
@@ -284,16 +301,22 @@ internal sealed partial class SpecReader
             enums.Distinct().ToEquatableArray()));
     }
 
-    private static IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
+    private IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
     {
+        IOpenApiSchema? target = null;
         try
         {
-            return reference.Target;
+            target = reference.Target;
         }
         catch (Exception)
         {
-            return null;
+            // Treated as unresolved below.
         }
+        if (target is null && reference.Reference?.Id is { } id && _document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var component))
+        {
+            target = component;
+        }
+        return target;
     }
 
     private PropertyModel ReadProperty(string jsonName, IOpenApiSchema schema, string pointer, string recordName, NameScope members, List<EnumModel> enums)
@@ -396,6 +419,7 @@ internal sealed partial class SpecReader
             var wanted = varNames is not null
                 ? CSharpName.PascalIdentifier(varNames[i], "Value", CSharpName.EnumMember(wire, !isString, name))
                 : CSharpName.EnumMember(wire, !isString, name);
+            if (wanted == name) wanted += "Value";
             var memberName = scope.Take(wanted, out bool collided);
             if (collided)
             {

@@ -28,16 +28,7 @@ internal sealed partial class SpecReader
     {
         _input = input;
         _map = map;
-        _names = new ClientNames(input.Options.Namespace, input.Options.ClientName, ApiNameOf(input.Options.ClientName));
-    }
-
-    /// <summary><c>ZoomMeetingsClient</c> → <c>ZoomMeetingsApi</c>; <c>PingApiClient</c> → <c>PingApi</c>; <c>Pets</c> → <c>PetsApi</c>.</summary>
-    public static string ApiNameOf(string clientName)
-    {
-        var stem = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
-            ? clientName.Substring(0, clientName.Length - "Client".Length)
-            : clientName;
-        return stem.EndsWith("Api", StringComparison.Ordinal) && stem != clientName ? stem : stem + "Api";
+        _names = ClientNames.For(input.Options.Namespace, input.Options.ClientName);
     }
 
     public static ParsedSpec Read(SpecInput input, CancellationToken cancellationToken)
@@ -92,6 +83,12 @@ internal sealed partial class SpecReader
             Report(Descriptors.OpenApiError, "/openapi", exception.Message);
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi itself failed (seen with Swagger 2.0 $refs to other files): a spec problem, not ours.
+            Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message}); $refs to other files are not supported");
+            return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
+        }
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
             Report(Descriptors.OpenApiError, PointerOf(error.Pointer, error.Message), error.Message);
@@ -119,12 +116,29 @@ internal sealed partial class SpecReader
             _names.ClientName,
             _document.Info?.Title,
             _document.Info?.Description,
-            _document.Servers?.FirstOrDefault()?.Url,
+            DefaultServerUrl(_document.Servers?.FirstOrDefault()),
             _types.ToEquatableArray(),
             operations.ToEquatableArray(),
             quotas.Policies.ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
         return new ParsedSpec(model, _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The first server's URL with its variables set to their defaults, when that gives an absolute http(s) URL;
+    /// otherwise <see langword="null"/> (the user then sets the base address in the client options).
+    /// </summary>
+    private static string? DefaultServerUrl(OpenApiServer? server)
+    {
+        var url = server?.Url;
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        foreach (var variable in server!.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url!.Replace("{" + variable.Key + "}", variable.Value?.Default ?? "");
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") && url!.IndexOf('{') < 0
+            ? url
+            : null;
     }
 
     /// <summary>
@@ -168,10 +182,6 @@ internal sealed partial class SpecReader
         var location = _map.Locate(pointer) ?? DiagnosticFactory.FileStart(_input.FilePath);
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args)));
     }
-
-    internal SourceMap Map => _map;
-
-    internal List<DiagnosticInfo> DiagnosticList => _diagnostics;
 
     /// <summary>
     /// Microsoft.OpenApi pointers look like <c>#/paths/~1users/post</c>; ours have no <c>#</c>. For "X is not a valid

@@ -76,4 +76,13 @@ public sealed class GeneratedClientTests : IClassFixture<ZoomClientFixture>
         Assert.Equal(new[] { "services", "configure" }, method.GetParameters().Select(p => p.Name));
         Assert.True(method.GetParameters()[1].IsOptional);
     }
+
+    [Fact]
+    public void ClientResolvesFromDependencyInjectionAndStillValidatesBeforeSending()
+    {
+        var outcome = _zoom.Probe("ResolveFromDependencyInjectionAndSendInvalid");
+
+        Assert.StartsWith("ZoomMeetingsClient: agenda:", outcome);
+        Assert.Contains("maxLength", outcome);
+    }
 }

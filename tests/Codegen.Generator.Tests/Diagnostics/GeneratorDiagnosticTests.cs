@@ -95,7 +95,10 @@ public sealed class GeneratorDiagnosticTests
         });
 
         Assert.All(result.RunResult.Results, r => Assert.Null(r.Exception));
-        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CG0014" && d.GetMessage().Contains("SameClient"));
+        var clashes = result.GeneratorDiagnostics.Where(d => d.Id == "CG0014").ToList();
+        Assert.Equal(new[] { "/p/a.yaml", "/p/b.yaml" }, clashes.Select(d => d.Location.GetLineSpan().Path));
+        Assert.All(clashes, d => Assert.Equal((0, 0), (d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character)));
+        Assert.All(clashes, d => Assert.Contains("SameClient", d.GetMessage()));
         Assert.DoesNotContain(result.Sources, s => s.HintName.StartsWith("SameClient", StringComparison.Ordinal));
     }
 

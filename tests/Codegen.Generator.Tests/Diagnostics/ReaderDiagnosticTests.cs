@@ -208,4 +208,29 @@ public sealed class ReaderDiagnosticTests
 
         Assert.Contains(diagnostics, d => d.Id == "CG0050" && d.Severity == DiagnosticSeverity.Error && d.Location.GetLineSpan().StartLinePosition.Line >= 5);
     }
+
+    [Fact]
+    public void PathPlaceholderWithoutParameterIsCG0016AndBecomesARequiredStringParameter()
+    {
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/path.yaml", Header + """
+            paths:
+              /items/{itemId}:
+                get:
+                  operationId: getItem
+                  responses: {'204': {description: ok}}
+                delete:
+                  operationId: deleteItem
+                  deprecated: true
+                  parameters: [{name: itemId, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """, "Tests.Path", "PathClient") });
+
+        var d = Single(result.GeneratorDiagnostics, "CG0016", 5, 5);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        var get = result.Source("PathClient.GetItemAsync.g.cs");
+        Assert.Contains("GetItemAsync(string itemId, global::System.Threading.CancellationToken", get);
+        Assert.Contains("\"/items/\" + global::System.Uri.EscapeDataString(itemId)", get);
+        Assert.Contains("[global::System.Obsolete(", result.Source("PathClient.DeleteItemAsync.g.cs"));
+        Assert.Empty(result.CompilationProblems());
+    }
 }

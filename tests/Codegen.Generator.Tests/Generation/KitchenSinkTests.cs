@@ -13,16 +13,19 @@ public sealed class KitchenSinkTests
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         result.AssertCompilesCleanly();
     }
-}
 
-public sealed class DumpForInspection
-{
     [Fact]
-    public void Dump()
+    public void OptionalBodyRequiredHeaderAndPrimitiveResponseShapeTheSignature()
     {
-        var result = GeneratorHarness.Run(new[] { Specs.KitchenSink(), Specs.Zoom() });
-        Directory.CreateDirectory("/tmp/gen-dump");
-        foreach (var s in result.Sources) File.WriteAllText("/tmp/gen-dump/" + s.HintName, s.SourceText.ToString());
-        File.WriteAllLines("/tmp/gen-dump/_diagnostics.txt", result.GeneratorDiagnostics.Select(d => d.ToString()));
+        var result = GeneratorHarness.Run(new[] { Specs.KitchenSink() });
+
+        var source = result.Source("SinkClient.PutNoteAsync.g.cs");
+        Assert.Contains("global::System.Threading.Tasks.Task<string> PutNoteAsync(string orderId, global::System.DateTimeOffset when, global::Tests.Sink.Priority level, global::System.Collections.Generic.IReadOnlyList<int>? ids = null, global::Tests.Sink.Item? body = null, global::System.Threading.CancellationToken cancellationToken = default)", source);
+        Assert.Contains("body?.Validate(ref validation);", source);
+        Assert.Contains("request.AddHeader(\"when\", when.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture));", source);
+        Assert.Contains("request.AddQuery(\"level\", global::Tests.Sink.PriorityJson.ToWire(level));", source);
+        Assert.Contains("string.Join(\",\"", source);
+        Assert.Contains("if (!global::Tests.Sink.PriorityJson.IsDefined(level)) validation.AddError(\"level\", \"enum\",", source);
+        result.AssertCompilesCleanly();
     }
 }

@@ -71,4 +71,104 @@ public sealed class SpecVersionTests
         Assert.Contains("string? @class = null", result.Source("SinkClient.ListOrderItemsAsync.g.cs"));
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void EnumMemberNamedLikeItsEnumAndKeywordNamespaceStillCompile()
+    {
+        var yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  parameters:
+                    - {name: status, in: query, schema: {$ref: '#/components/schemas/Status'}}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Status: {type: string, enum: [status, open]}
+            """;
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/a.yaml", yaml, "Tests.event", "AClient") });
+
+        var source = result.Source("AClient.Status.g.cs");
+        Assert.Contains("namespace Tests.@event", source);
+        Assert.Contains("StatusValue = 1,", source);
+        result.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void ParametersNamedLikeGeneratedLocalsAreRenamed()
+    {
+        var yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a/{request}:
+                get:
+                  operationId: getA
+                  parameters:
+                    - {name: request, in: path, required: true, schema: {type: string}}
+                    - {name: item, in: query, schema: {type: array, items: {type: string}}}
+                    - {name: reader, in: query, schema: {type: string}}
+                    - {name: cancellationToken, in: header, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {type: array, items: {type: array, items: {type: integer}}}}}
+            """;
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/a.yaml", yaml, "Tests.Locals", "LocalsClient") });
+
+        var source = result.Source("LocalsClient.GetAAsync.g.cs");
+        Assert.True(source.Contains("GetAAsync(string request2, global::System.Collections.Generic.IReadOnlyList<string>? item4 = null, string? reader2 = null, string? cancellationToken2 = null,"), source);
+        result.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void SelfReferencingObjectWithOneOfNextToPropertiesStaysARecord()
+    {
+        var yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /nodes:
+                get:
+                  operationId: getNode
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Node'}}}
+            components:
+              schemas:
+                Node:
+                  type: object
+                  properties:
+                    name: {type: string}
+                    children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                  oneOf:
+                    - required: [name]
+                    - required: [children]
+            """;
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/n.yaml", yaml, "Tests.Nodes", "NodesClient") });
+
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CG0005");
+        Assert.Contains("IReadOnlyList<global::Tests.Nodes.Node>? Children", result.Source("NodesClient.Node.g.cs"));
+        result.AssertCompilesCleanly();
+    }
+
+    [Theory]
+    [InlineData("https://{region}.api.test/v1", "new global::System.Uri(\"https://eu.api.test/v1\")")]
+    [InlineData("/v1", "null,")]
+    [InlineData("https://{unknown}.api.test", "null,")]
+    public void ServerUrlsUseVariableDefaultsAndOnlyAbsoluteUrlsBecomeTheDefault(string url, string expected)
+    {
+        var yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers:\n  - url: '" + url + "'\n    variables:\n      region: {default: eu}\npaths: {}\n";
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/s.yaml", yaml, "Tests.Servers", "ServersClient") });
+
+        Assert.Contains(expected, result.Source("ServersClient.ServersApi.g.cs"));
+    }
 }

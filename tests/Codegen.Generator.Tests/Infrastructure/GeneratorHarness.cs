@@ -14,33 +14,9 @@ public static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
-    /// <summary>The test-only stand-in for <c>Codegen.Runtime.Hosting</c> until the runtime ships it (see report).</summary>
-    private const string HostingStub = """
-        namespace Codegen.Runtime.Hosting
-        {
-            /// <summary>Test stub.</summary>
-            public sealed class ApiClientOptions { }
-
-            /// <summary>Test stub.</summary>
-            public static class CodegenServiceCollectionExtensions
-            {
-                /// <summary>Test stub.</summary>
-                public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddCodegenClient<TClient>(
-                    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-                    global::Codegen.Runtime.Transport.ApiDescription description,
-                    global::System.Func<global::Codegen.Runtime.Transport.ApiInvoker, TClient> factory,
-                    global::System.Action<ApiClientOptions>? configure = null)
-                    where TClient : class => services;
-            }
-        }
-        """;
-
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
-
-    public static bool RuntimeHasHosting =>
-        typeof(Codegen.Runtime.Transport.ApiInvoker).Assembly.GetType("Codegen.Runtime.Hosting.ApiClientOptions") is not null;
 
     public static GeneratorDriver CreateDriver(
         IEnumerable<InMemoryAdditionalText> specs,
@@ -61,10 +37,6 @@ public static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(CSharpParseOptions parseOptions, params string[] sources)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"Source{i}.cs")).ToList();
-        if (!RuntimeHasHosting)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(HostingStub, parseOptions, path: "HostingStub.cs"));
-        }
         return CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
             trees,

@@ -69,6 +69,23 @@ public sealed class ZoomClientFixture : IDisposable
                     }
                 }
 
+                public static string ResolveFromDependencyInjectionAndSendInvalid()
+                {
+                    var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+                    services.AddZoomMeetingsClient(options => options.BaseAddress = new System.Uri("http://127.0.0.1:9/v2/"));
+                    using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+                    var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ZoomMeetingsClient>(provider);
+                    try
+                    {
+                        _ = client.CreateMeetingAsync("me", new CreateMeetingRequest { Agenda = new string('a', 2001) });
+                        return "no exception";
+                    }
+                    catch (Codegen.Runtime.Validation.RequestValidationException exception)
+                    {
+                        return client.GetType().Name + ": " + string.Join("\n", exception.Errors);
+                    }
+                }
+
                 private static Meeting ReadMeeting(string json)
                 {
                     var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));

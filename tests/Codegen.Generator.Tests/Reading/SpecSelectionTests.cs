@@ -70,6 +70,7 @@ public sealed class SpecSelectionTests
     [InlineData("/p/3d-api.v2.yaml", null, null, "", "Api3dApiV2", "Api3dApiV2Client")]
     [InlineData("/p/x.yaml", "My.Ns", "MyClient", "Root", "My.Ns", "MyClient")]
     [InlineData("/p/x.yaml", "My-Company.9Api", null, null, "My_Company._9Api", "XClient")]
+    [InlineData("/p/x.yaml", "My.event.Api", null, null, "My.@event.Api", "XClient")]
     public void DefaultOptionsComeFromTheFileName(string path, string? ns, string? client, string? root, string expectedNs, string expectedClient)
     {
         var options = SpecInputReader.DefaultOptions(path, ns, client, root);

@@ -40,6 +40,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.AiCompanionQuestionAudience value)
+        {
+            return value is global::Zoom.Meetings.AiCompanionQuestionAudience.AllParticipantsAndInvitees or global::Zoom.Meetings.AiCompanionQuestionAudience.ParticipantsFromJoinTime or global::Zoom.Meetings.AiCompanionQuestionAudience.HostOnly or global::Zoom.Meetings.AiCompanionQuestionAudience.InternalParticipantsAndInvitees or global::Zoom.Meetings.AiCompanionQuestionAudience.InternalParticipantsFromJoinTime;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.AiCompanionQuestionAudience value)
         {

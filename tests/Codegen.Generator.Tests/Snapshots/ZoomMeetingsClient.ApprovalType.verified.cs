@@ -34,6 +34,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.ApprovalType value)
+        {
+            return value is global::Zoom.Meetings.ApprovalType.Automatic or global::Zoom.Meetings.ApprovalType.Manual or global::Zoom.Meetings.ApprovalType.NoRegistration;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.ApprovalType value)
         {

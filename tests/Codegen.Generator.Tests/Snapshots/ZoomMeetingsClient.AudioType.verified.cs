@@ -74,6 +74,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.AudioType value)
+        {
+            return value is global::Zoom.Meetings.AudioType.Both or global::Zoom.Meetings.AudioType.Telephony or global::Zoom.Meetings.AudioType.Voip or global::Zoom.Meetings.AudioType.ThirdParty;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.AudioType value)
         {

@@ -29,6 +29,10 @@ namespace Zoom.Meetings
             return true;
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonJoinUrl = global::System.Text.Json.JsonEncodedText.Encode("join_url"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.AuthenticationException"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.AuthenticationException ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -77,17 +81,17 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Name is { } value0)
             {
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(__jsonName);
                 writer.WriteStringValue(value0);
             }
             if (this.Email is { } value1)
             {
-                writer.WritePropertyName("email"u8);
+                writer.WritePropertyName(__jsonEmail);
                 writer.WriteStringValue(value1);
             }
             if (this.JoinUrl is { } value2)
             {
-                writer.WritePropertyName("join_url"u8);
+                writer.WritePropertyName(__jsonJoinUrl);
                 writer.WriteStringValue(value2);
             }
             writer.WriteEndObject();

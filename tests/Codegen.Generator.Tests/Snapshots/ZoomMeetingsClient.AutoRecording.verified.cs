@@ -64,6 +64,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.AutoRecording value)
+        {
+            return value is global::Zoom.Meetings.AutoRecording.Local or global::Zoom.Meetings.AutoRecording.Cloud or global::Zoom.Meetings.AutoRecording.None;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.AutoRecording value)
         {

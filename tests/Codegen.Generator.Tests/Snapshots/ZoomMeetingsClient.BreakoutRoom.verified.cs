@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>participants</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Participants { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonParticipants = global::System.Text.Json.JsonEncodedText.Encode("participants"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.BreakoutRoom"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.BreakoutRoom ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -34,7 +37,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("participants"u8))
                 {
                     reader.Read();
-                    _participants = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _participants = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else
                 {
@@ -56,12 +59,12 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Name is { } value0)
             {
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(__jsonName);
                 writer.WriteStringValue(value0);
             }
             if (this.Participants is { } value1)
             {
-                writer.WritePropertyName("participants"u8);
+                writer.WritePropertyName(__jsonParticipants);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value1, static (w1, item1) => { var v1 = item1; w1.WriteStringValue(v1); });
             }
             writer.WriteEndObject();

@@ -31,6 +31,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.CalendarType value)
+        {
+            return value is global::Zoom.Meetings.CalendarType.Outlook or global::Zoom.Meetings.CalendarType.GoogleWorkspace;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.CalendarType value)
         {

@@ -64,6 +64,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.ContinuousChatMembers value)
+        {
+            return value is global::Zoom.Meetings.ContinuousChatMembers.AllUsers or global::Zoom.Meetings.ContinuousChatMembers.OrgInviteesAndParticipants or global::Zoom.Meetings.ContinuousChatMembers.OrgInvitees;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.ContinuousChatMembers value)
         {

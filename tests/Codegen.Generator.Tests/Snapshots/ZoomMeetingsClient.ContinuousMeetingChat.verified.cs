@@ -27,6 +27,12 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>channel_id</c>. Read-only: set by the server.</remarks>
         public string? ChannelId { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnable = global::System.Text.Json.JsonEncodedText.Encode("enable"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWhoIsAdded = global::System.Text.Json.JsonEncodedText.Encode("who_is_added"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAutoAddInvitedExternalUsers = global::System.Text.Json.JsonEncodedText.Encode("auto_add_invited_external_users"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAutoAddMeetingParticipants = global::System.Text.Json.JsonEncodedText.Encode("auto_add_meeting_participants"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonChannelId = global::System.Text.Json.JsonEncodedText.Encode("channel_id"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.ContinuousMeetingChat"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.ContinuousMeetingChat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -89,27 +95,27 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Enable is { } value0)
             {
-                writer.WritePropertyName("enable"u8);
+                writer.WritePropertyName(__jsonEnable);
                 writer.WriteBooleanValue(value0);
             }
             if (this.WhoIsAdded is { } value1)
             {
-                writer.WritePropertyName("who_is_added"u8);
+                writer.WritePropertyName(__jsonWhoIsAdded);
                 global::Zoom.Meetings.ContinuousChatMembersJson.Write(writer, value1);
             }
             if (this.AutoAddInvitedExternalUsers is { } value2)
             {
-                writer.WritePropertyName("auto_add_invited_external_users"u8);
+                writer.WritePropertyName(__jsonAutoAddInvitedExternalUsers);
                 writer.WriteBooleanValue(value2);
             }
             if (this.AutoAddMeetingParticipants is { } value3)
             {
-                writer.WritePropertyName("auto_add_meeting_participants"u8);
+                writer.WritePropertyName(__jsonAutoAddMeetingParticipants);
                 writer.WriteBooleanValue(value3);
             }
             if (this.ChannelId is { } value4)
             {
-                writer.WritePropertyName("channel_id"u8);
+                writer.WritePropertyName(__jsonChannelId);
                 writer.WriteStringValue(value4);
             }
             writer.WriteEndObject();

@@ -23,6 +23,11 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>denied_list</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? DeniedList { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnable = global::System.Text.Json.JsonEncodedText.Encode("enable"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMethod = global::System.Text.Json.JsonEncodedText.Encode("method"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonApprovedList = global::System.Text.Json.JsonEncodedText.Encode("approved_list"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDeniedList = global::System.Text.Json.JsonEncodedText.Encode("denied_list"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.CountryRegionFilter"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.CountryRegionFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -49,12 +54,12 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("approved_list"u8))
                 {
                     reader.Read();
-                    _approvedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _approvedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else if (reader.ValueTextEquals("denied_list"u8))
                 {
                     reader.Read();
-                    _deniedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _deniedList = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else
                 {
@@ -78,22 +83,22 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Enable is { } value0)
             {
-                writer.WritePropertyName("enable"u8);
+                writer.WritePropertyName(__jsonEnable);
                 writer.WriteBooleanValue(value0);
             }
             if (this.Method is { } value1)
             {
-                writer.WritePropertyName("method"u8);
+                writer.WritePropertyName(__jsonMethod);
                 global::Zoom.Meetings.CountryRegionFilterMethodJson.Write(writer, value1);
             }
             if (this.ApprovedList is { } value2)
             {
-                writer.WritePropertyName("approved_list"u8);
+                writer.WritePropertyName(__jsonApprovedList);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value2, static (w1, item1) => { var v1 = item1; w1.WriteStringValue(v1); });
             }
             if (this.DeniedList is { } value3)
             {
-                writer.WritePropertyName("denied_list"u8);
+                writer.WritePropertyName(__jsonDeniedList);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value3, static (w1, item1) => { var v1 = item1; w1.WriteStringValue(v1); });
             }
             writer.WriteEndObject();

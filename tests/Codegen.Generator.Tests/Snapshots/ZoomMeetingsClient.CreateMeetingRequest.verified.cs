@@ -95,6 +95,21 @@ namespace Zoom.Meetings
             return true;
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTopic = global::System.Text.Json.JsonEncodedText.Encode("topic"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStartTime = global::System.Text.Json.JsonEncodedText.Encode("start_time"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDuration = global::System.Text.Json.JsonEncodedText.Encode("duration"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTimezone = global::System.Text.Json.JsonEncodedText.Encode("timezone"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPassword = global::System.Text.Json.JsonEncodedText.Encode("password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDefaultPassword = global::System.Text.Json.JsonEncodedText.Encode("default_password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAgenda = global::System.Text.Json.JsonEncodedText.Encode("agenda"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonScheduleFor = global::System.Text.Json.JsonEncodedText.Encode("schedule_for"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTemplateId = global::System.Text.Json.JsonEncodedText.Encode("template_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPreSchedule = global::System.Text.Json.JsonEncodedText.Encode("pre_schedule"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTrackingFields = global::System.Text.Json.JsonEncodedText.Encode("tracking_fields"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRecurrence = global::System.Text.Json.JsonEncodedText.Encode("recurrence"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonSettings = global::System.Text.Json.JsonEncodedText.Encode("settings"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.CreateMeetingRequest"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.CreateMeetingRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -176,7 +191,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("tracking_fields"u8))
                 {
                     reader.Read();
-                    _trackingFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.TrackingField>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.TrackingField.ReadJson(ref r1));
+                    _trackingFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.TrackingField>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.TrackingField>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.TrackingField.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("recurrence"u8))
                 {
@@ -220,72 +235,72 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Topic is { } value0)
             {
-                writer.WritePropertyName("topic"u8);
+                writer.WritePropertyName(__jsonTopic);
                 writer.WriteStringValue(value0);
             }
             if (this.Type is { } value1)
             {
-                writer.WritePropertyName("type"u8);
+                writer.WritePropertyName(__jsonType);
                 global::Zoom.Meetings.MeetingTypeJson.Write(writer, value1);
             }
             if (this.StartTime is { } value2)
             {
-                writer.WritePropertyName("start_time"u8);
+                writer.WritePropertyName(__jsonStartTime);
                 writer.WriteStringValue(value2);
             }
             if (this.Duration is { } value3)
             {
-                writer.WritePropertyName("duration"u8);
+                writer.WritePropertyName(__jsonDuration);
                 writer.WriteNumberValue(value3);
             }
             if (this.Timezone is { } value4)
             {
-                writer.WritePropertyName("timezone"u8);
+                writer.WritePropertyName(__jsonTimezone);
                 writer.WriteStringValue(value4);
             }
             if (this.Password is { } value5)
             {
-                writer.WritePropertyName("password"u8);
+                writer.WritePropertyName(__jsonPassword);
                 writer.WriteStringValue(value5);
             }
             if (this.DefaultPassword is { } value6)
             {
-                writer.WritePropertyName("default_password"u8);
+                writer.WritePropertyName(__jsonDefaultPassword);
                 writer.WriteBooleanValue(value6);
             }
             if (this.Agenda is { } value7)
             {
-                writer.WritePropertyName("agenda"u8);
+                writer.WritePropertyName(__jsonAgenda);
                 writer.WriteStringValue(value7);
             }
             if (this.ScheduleFor is { } value8)
             {
-                writer.WritePropertyName("schedule_for"u8);
+                writer.WritePropertyName(__jsonScheduleFor);
                 writer.WriteStringValue(value8);
             }
             if (this.TemplateId is { } value9)
             {
-                writer.WritePropertyName("template_id"u8);
+                writer.WritePropertyName(__jsonTemplateId);
                 writer.WriteStringValue(value9);
             }
             if (this.PreSchedule is { } value10)
             {
-                writer.WritePropertyName("pre_schedule"u8);
+                writer.WritePropertyName(__jsonPreSchedule);
                 writer.WriteBooleanValue(value10);
             }
             if (this.TrackingFields is { } value11)
             {
-                writer.WritePropertyName("tracking_fields"u8);
+                writer.WritePropertyName(__jsonTrackingFields);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value11, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.Recurrence is { } value12)
             {
-                writer.WritePropertyName("recurrence"u8);
+                writer.WritePropertyName(__jsonRecurrence);
                 value12.WriteJson(writer);
             }
             if (this.Settings is { } value13)
             {
-                writer.WritePropertyName("settings"u8);
+                writer.WritePropertyName(__jsonSettings);
                 value13.WriteJson(writer);
             }
             writer.WriteEndObject();

@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>value</c>.</remarks>
         public string? Value { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonKey = global::System.Text.Json.JsonEncodedText.Encode("key"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonValue = global::System.Text.Json.JsonEncodedText.Encode("value"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.CustomKey"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.CustomKey ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -56,12 +59,12 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Key is { } value0)
             {
-                writer.WritePropertyName("key"u8);
+                writer.WritePropertyName(__jsonKey);
                 writer.WriteStringValue(value0);
             }
             if (this.Value is { } value1)
             {
-                writer.WritePropertyName("value"u8);
+                writer.WritePropertyName(__jsonValue);
                 writer.WriteStringValue(value1);
             }
             writer.WriteEndObject();

@@ -54,6 +54,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.EncryptionType value)
+        {
+            return value is global::Zoom.Meetings.EncryptionType.Enhanced or global::Zoom.Meetings.EncryptionType.EndToEnd;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.EncryptionType value)
         {

@@ -27,9 +27,6 @@ namespace Zoom.Meetings
         /// <returns>The meeting.</returns>
         public global::System.Threading.Tasks.Task<global::Zoom.Meetings.Meeting> GetMeetingAsync(long meetingId, string? occurrenceId = null, bool? showPreviousOccurrences = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var validation = new global::Codegen.Runtime.Validation.ValidationContext();
-            validation.ToResult().ThrowIfInvalid();
-
             var request = new global::Codegen.Runtime.Transport.ApiRequest(GetMeetingOperation, "/meetings/" + global::System.Uri.EscapeDataString(meetingId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
             if (occurrenceId is { } occurrenceIdValue)
             {

@@ -27,6 +27,12 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>type</c>.</remarks>
         public global::Zoom.Meetings.DialInNumberType? Type { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCountry = global::System.Text.Json.JsonEncodedText.Encode("country"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCountryName = global::System.Text.Json.JsonEncodedText.Encode("country_name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCity = global::System.Text.Json.JsonEncodedText.Encode("city"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonNumber = global::System.Text.Json.JsonEncodedText.Encode("number"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.GlobalDialInNumber"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.GlobalDialInNumber ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -89,27 +95,27 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Country is { } value0)
             {
-                writer.WritePropertyName("country"u8);
+                writer.WritePropertyName(__jsonCountry);
                 writer.WriteStringValue(value0);
             }
             if (this.CountryName is { } value1)
             {
-                writer.WritePropertyName("country_name"u8);
+                writer.WritePropertyName(__jsonCountryName);
                 writer.WriteStringValue(value1);
             }
             if (this.City is { } value2)
             {
-                writer.WritePropertyName("city"u8);
+                writer.WritePropertyName(__jsonCity);
                 writer.WriteStringValue(value2);
             }
             if (this.Number is { } value3)
             {
-                writer.WritePropertyName("number"u8);
+                writer.WritePropertyName(__jsonNumber);
                 writer.WriteStringValue(value3);
             }
             if (this.Type is { } value4)
             {
-                writer.WritePropertyName("type"u8);
+                writer.WritePropertyName(__jsonType);
                 global::Zoom.Meetings.DialInNumberTypeJson.Write(writer, value4);
             }
             writer.WriteEndObject();

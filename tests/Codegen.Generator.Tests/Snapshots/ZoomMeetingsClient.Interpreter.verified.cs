@@ -19,6 +19,10 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>languages</c>. Deprecated by the API description.</remarks>
         public string? Languages { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonInterpreterLanguages = global::System.Text.Json.JsonEncodedText.Encode("interpreter_languages"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonLanguages = global::System.Text.Json.JsonEncodedText.Encode("languages"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.Interpreter"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.Interpreter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -67,17 +71,17 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Email is { } value0)
             {
-                writer.WritePropertyName("email"u8);
+                writer.WritePropertyName(__jsonEmail);
                 writer.WriteStringValue(value0);
             }
             if (this.InterpreterLanguages is { } value1)
             {
-                writer.WritePropertyName("interpreter_languages"u8);
+                writer.WritePropertyName(__jsonInterpreterLanguages);
                 writer.WriteStringValue(value1);
             }
             if (this.Languages is { } value2)
             {
-                writer.WritePropertyName("languages"u8);
+                writer.WritePropertyName(__jsonLanguages);
                 writer.WriteStringValue(value2);
             }
             writer.WriteEndObject();

@@ -37,6 +37,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.JoinBeforeHostTime value)
+        {
+            return value is global::Zoom.Meetings.JoinBeforeHostTime.AnyTime or global::Zoom.Meetings.JoinBeforeHostTime.FiveMinutes or global::Zoom.Meetings.JoinBeforeHostTime.TenMinutes or global::Zoom.Meetings.JoinBeforeHostTime.FifteenMinutes;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.JoinBeforeHostTime value)
         {

@@ -185,6 +185,37 @@ namespace Zoom.Meetings
             return true;
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonId = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonUuid = global::System.Text.Json.JsonEncodedText.Encode("uuid"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonHostId = global::System.Text.Json.JsonEncodedText.Encode("host_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonHostEmail = global::System.Text.Json.JsonEncodedText.Encode("host_email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAssistantId = global::System.Text.Json.JsonEncodedText.Encode("assistant_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStatus = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTopic = global::System.Text.Json.JsonEncodedText.Encode("topic"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStartTime = global::System.Text.Json.JsonEncodedText.Encode("start_time"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDuration = global::System.Text.Json.JsonEncodedText.Encode("duration"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTimezone = global::System.Text.Json.JsonEncodedText.Encode("timezone"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAgenda = global::System.Text.Json.JsonEncodedText.Encode("agenda"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStartUrl = global::System.Text.Json.JsonEncodedText.Encode("start_url"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonJoinUrl = global::System.Text.Json.JsonEncodedText.Encode("join_url"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonChatJoinUrl = global::System.Text.Json.JsonEncodedText.Encode("chat_join_url"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRegistrationUrl = global::System.Text.Json.JsonEncodedText.Encode("registration_url"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPassword = global::System.Text.Json.JsonEncodedText.Encode("password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonH323Password = global::System.Text.Json.JsonEncodedText.Encode("h323_password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPstnPassword = global::System.Text.Json.JsonEncodedText.Encode("pstn_password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEncryptedPassword = global::System.Text.Json.JsonEncodedText.Encode("encrypted_password"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPmi = global::System.Text.Json.JsonEncodedText.Encode("pmi"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPreSchedule = global::System.Text.Json.JsonEncodedText.Encode("pre_schedule"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDynamicHostKey = global::System.Text.Json.JsonEncodedText.Encode("dynamic_host_key"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCreationSource = global::System.Text.Json.JsonEncodedText.Encode("creation_source"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTemplateId = global::System.Text.Json.JsonEncodedText.Encode("template_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTrackingFields = global::System.Text.Json.JsonEncodedText.Encode("tracking_fields"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonOccurrences = global::System.Text.Json.JsonEncodedText.Encode("occurrences"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRecurrence = global::System.Text.Json.JsonEncodedText.Encode("recurrence"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonSettings = global::System.Text.Json.JsonEncodedText.Encode("settings"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.Meeting"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.Meeting ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -357,12 +388,12 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("tracking_fields"u8))
                 {
                     reader.Read();
-                    _trackingFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.TrackingField>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.TrackingField.ReadJson(ref r1));
+                    _trackingFields = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.TrackingField>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.TrackingField>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.TrackingField.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("occurrences"u8))
                 {
                     reader.Read();
-                    _occurrences = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingOccurrence>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingOccurrence.ReadJson(ref r1));
+                    _occurrences = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingOccurrence>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.MeetingOccurrence>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingOccurrence.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("recurrence"u8))
                 {
@@ -420,151 +451,151 @@ namespace Zoom.Meetings
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
+            writer.WritePropertyName(__jsonId);
             writer.WriteNumberValue(this.Id);
             if (this.Uuid is { } value0)
             {
-                writer.WritePropertyName("uuid"u8);
+                writer.WritePropertyName(__jsonUuid);
                 writer.WriteStringValue(value0);
             }
             if (this.HostId is { } value1)
             {
-                writer.WritePropertyName("host_id"u8);
+                writer.WritePropertyName(__jsonHostId);
                 writer.WriteStringValue(value1);
             }
             if (this.HostEmail is { } value2)
             {
-                writer.WritePropertyName("host_email"u8);
+                writer.WritePropertyName(__jsonHostEmail);
                 writer.WriteStringValue(value2);
             }
             if (this.AssistantId is { } value3)
             {
-                writer.WritePropertyName("assistant_id"u8);
+                writer.WritePropertyName(__jsonAssistantId);
                 writer.WriteStringValue(value3);
             }
             if (this.Status is { } value4)
             {
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(__jsonStatus);
                 global::Zoom.Meetings.MeetingStatusJson.Write(writer, value4);
             }
             if (this.Topic is { } value5)
             {
-                writer.WritePropertyName("topic"u8);
+                writer.WritePropertyName(__jsonTopic);
                 writer.WriteStringValue(value5);
             }
             if (this.Type is { } value6)
             {
-                writer.WritePropertyName("type"u8);
+                writer.WritePropertyName(__jsonType);
                 global::Zoom.Meetings.MeetingTypeJson.Write(writer, value6);
             }
             if (this.StartTime is { } value7)
             {
-                writer.WritePropertyName("start_time"u8);
+                writer.WritePropertyName(__jsonStartTime);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteDateTime(writer, value7);
             }
             if (this.Duration is { } value8)
             {
-                writer.WritePropertyName("duration"u8);
+                writer.WritePropertyName(__jsonDuration);
                 writer.WriteNumberValue(value8);
             }
             if (this.Timezone is { } value9)
             {
-                writer.WritePropertyName("timezone"u8);
+                writer.WritePropertyName(__jsonTimezone);
                 writer.WriteStringValue(value9);
             }
             if (this.Agenda is { } value10)
             {
-                writer.WritePropertyName("agenda"u8);
+                writer.WritePropertyName(__jsonAgenda);
                 writer.WriteStringValue(value10);
             }
             if (this.CreatedAt is { } value11)
             {
-                writer.WritePropertyName("created_at"u8);
+                writer.WritePropertyName(__jsonCreatedAt);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteDateTime(writer, value11);
             }
             if (this.StartUrl is { } value12)
             {
-                writer.WritePropertyName("start_url"u8);
+                writer.WritePropertyName(__jsonStartUrl);
                 writer.WriteStringValue(value12);
             }
             if (this.JoinUrl is { } value13)
             {
-                writer.WritePropertyName("join_url"u8);
+                writer.WritePropertyName(__jsonJoinUrl);
                 writer.WriteStringValue(value13);
             }
             if (this.ChatJoinUrl is { } value14)
             {
-                writer.WritePropertyName("chat_join_url"u8);
+                writer.WritePropertyName(__jsonChatJoinUrl);
                 writer.WriteStringValue(value14);
             }
             if (this.RegistrationUrl is { } value15)
             {
-                writer.WritePropertyName("registration_url"u8);
+                writer.WritePropertyName(__jsonRegistrationUrl);
                 writer.WriteStringValue(value15);
             }
             if (this.Password is { } value16)
             {
-                writer.WritePropertyName("password"u8);
+                writer.WritePropertyName(__jsonPassword);
                 writer.WriteStringValue(value16);
             }
             if (this.H323Password is { } value17)
             {
-                writer.WritePropertyName("h323_password"u8);
+                writer.WritePropertyName(__jsonH323Password);
                 writer.WriteStringValue(value17);
             }
             if (this.PstnPassword is { } value18)
             {
-                writer.WritePropertyName("pstn_password"u8);
+                writer.WritePropertyName(__jsonPstnPassword);
                 writer.WriteStringValue(value18);
             }
             if (this.EncryptedPassword is { } value19)
             {
-                writer.WritePropertyName("encrypted_password"u8);
+                writer.WritePropertyName(__jsonEncryptedPassword);
                 writer.WriteStringValue(value19);
             }
             if (this.Pmi is { } value20)
             {
-                writer.WritePropertyName("pmi"u8);
+                writer.WritePropertyName(__jsonPmi);
                 writer.WriteStringValue(value20);
             }
             if (this.PreSchedule is { } value21)
             {
-                writer.WritePropertyName("pre_schedule"u8);
+                writer.WritePropertyName(__jsonPreSchedule);
                 writer.WriteBooleanValue(value21);
             }
             if (this.DynamicHostKey is { } value22)
             {
-                writer.WritePropertyName("dynamic_host_key"u8);
+                writer.WritePropertyName(__jsonDynamicHostKey);
                 writer.WriteStringValue(value22);
             }
             if (this.CreationSource is { } value23)
             {
-                writer.WritePropertyName("creation_source"u8);
+                writer.WritePropertyName(__jsonCreationSource);
                 global::Zoom.Meetings.MeetingCreationSourceJson.Write(writer, value23);
             }
             if (this.TemplateId is { } value24)
             {
-                writer.WritePropertyName("template_id"u8);
+                writer.WritePropertyName(__jsonTemplateId);
                 writer.WriteStringValue(value24);
             }
             if (this.TrackingFields is { } value25)
             {
-                writer.WritePropertyName("tracking_fields"u8);
+                writer.WritePropertyName(__jsonTrackingFields);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value25, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.Occurrences is { } value26)
             {
-                writer.WritePropertyName("occurrences"u8);
+                writer.WritePropertyName(__jsonOccurrences);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value26, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.Recurrence is { } value27)
             {
-                writer.WritePropertyName("recurrence"u8);
+                writer.WritePropertyName(__jsonRecurrence);
                 value27.WriteJson(writer);
             }
             if (this.Settings is { } value28)
             {
-                writer.WritePropertyName("settings"u8);
+                writer.WritePropertyName(__jsonSettings);
                 value28.WriteJson(writer);
             }
             writer.WriteEndObject();

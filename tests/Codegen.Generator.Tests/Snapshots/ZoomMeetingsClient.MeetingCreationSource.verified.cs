@@ -64,6 +64,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.MeetingCreationSource value)
+        {
+            return value is global::Zoom.Meetings.MeetingCreationSource.Other or global::Zoom.Meetings.MeetingCreationSource.OpenApi or global::Zoom.Meetings.MeetingCreationSource.WebPortal;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.MeetingCreationSource value)
         {

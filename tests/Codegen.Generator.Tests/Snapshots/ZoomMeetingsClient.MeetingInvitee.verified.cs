@@ -11,6 +11,8 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>email</c>.</remarks>
         public string? Email { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.MeetingInvitee"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.MeetingInvitee ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -45,7 +47,7 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Email is { } value0)
             {
-                writer.WritePropertyName("email"u8);
+                writer.WritePropertyName(__jsonEmail);
                 writer.WriteStringValue(value0);
             }
             writer.WriteEndObject();

@@ -23,6 +23,11 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>status</c>.</remarks>
         public global::Zoom.Meetings.OccurrenceStatus? Status { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonOccurrenceId = global::System.Text.Json.JsonEncodedText.Encode("occurrence_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStartTime = global::System.Text.Json.JsonEncodedText.Encode("start_time"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDuration = global::System.Text.Json.JsonEncodedText.Encode("duration"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStatus = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.MeetingOccurrence"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.MeetingOccurrence ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -78,22 +83,22 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.OccurrenceId is { } value0)
             {
-                writer.WritePropertyName("occurrence_id"u8);
+                writer.WritePropertyName(__jsonOccurrenceId);
                 writer.WriteStringValue(value0);
             }
             if (this.StartTime is { } value1)
             {
-                writer.WritePropertyName("start_time"u8);
+                writer.WritePropertyName(__jsonStartTime);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteDateTime(writer, value1);
             }
             if (this.Duration is { } value2)
             {
-                writer.WritePropertyName("duration"u8);
+                writer.WritePropertyName(__jsonDuration);
                 writer.WriteNumberValue(value2);
             }
             if (this.Status is { } value3)
             {
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(__jsonStatus);
                 global::Zoom.Meetings.OccurrenceStatusJson.Write(writer, value3);
             }
             writer.WriteEndObject();

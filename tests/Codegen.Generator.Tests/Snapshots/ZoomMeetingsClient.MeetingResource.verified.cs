@@ -19,6 +19,10 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>permission_level</c>.</remarks>
         public global::Zoom.Meetings.ResourcePermissionLevel? PermissionLevel { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonResourceType = global::System.Text.Json.JsonEncodedText.Encode("resource_type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonResourceId = global::System.Text.Json.JsonEncodedText.Encode("resource_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPermissionLevel = global::System.Text.Json.JsonEncodedText.Encode("permission_level"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.MeetingResource"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.MeetingResource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -67,17 +71,17 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.ResourceType is { } value0)
             {
-                writer.WritePropertyName("resource_type"u8);
+                writer.WritePropertyName(__jsonResourceType);
                 global::Zoom.Meetings.ResourceTypeJson.Write(writer, value0);
             }
             if (this.ResourceId is { } value1)
             {
-                writer.WritePropertyName("resource_id"u8);
+                writer.WritePropertyName(__jsonResourceId);
                 writer.WriteStringValue(value1);
             }
             if (this.PermissionLevel is { } value2)
             {
-                writer.WritePropertyName("permission_level"u8);
+                writer.WritePropertyName(__jsonPermissionLevel);
                 global::Zoom.Meetings.ResourcePermissionLevelJson.Write(writer, value2);
             }
             writer.WriteEndObject();

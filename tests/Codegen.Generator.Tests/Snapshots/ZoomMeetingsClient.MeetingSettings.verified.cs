@@ -275,6 +275,74 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>enforce_login_domains</c>. Deprecated by the API description.</remarks>
         public string? EnforceLoginDomains { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonHostVideo = global::System.Text.Json.JsonEncodedText.Encode("host_video"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonParticipantVideo = global::System.Text.Json.JsonEncodedText.Encode("participant_video"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonJoinBeforeHost = global::System.Text.Json.JsonEncodedText.Encode("join_before_host"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonJbhTime = global::System.Text.Json.JsonEncodedText.Encode("jbh_time"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWaitingRoom = global::System.Text.Json.JsonEncodedText.Encode("waiting_room"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWaitingRoomOptions = global::System.Text.Json.JsonEncodedText.Encode("waiting_room_options"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMuteUponEntry = global::System.Text.Json.JsonEncodedText.Encode("mute_upon_entry"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWatermark = global::System.Text.Json.JsonEncodedText.Encode("watermark"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonUsePmi = global::System.Text.Json.JsonEncodedText.Encode("use_pmi"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonApprovalType = global::System.Text.Json.JsonEncodedText.Encode("approval_type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRegistrationType = global::System.Text.Json.JsonEncodedText.Encode("registration_type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAudio = global::System.Text.Json.JsonEncodedText.Encode("audio"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAudioConferenceInfo = global::System.Text.Json.JsonEncodedText.Encode("audio_conference_info"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAutoRecording = global::System.Text.Json.JsonEncodedText.Encode("auto_recording"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAutoAddRecordingToVideoManagement = global::System.Text.Json.JsonEncodedText.Encode("auto_add_recording_to_video_management"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAlternativeHosts = global::System.Text.Json.JsonEncodedText.Encode("alternative_hosts"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAlternativeHostsEmailNotification = global::System.Text.Json.JsonEncodedText.Encode("alternative_hosts_email_notification"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAlternativeHostUpdatePolls = global::System.Text.Json.JsonEncodedText.Encode("alternative_host_update_polls"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAlternativeHostManageMeetingSummary = global::System.Text.Json.JsonEncodedText.Encode("alternative_host_manage_meeting_summary"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAlternativeHostManageCloudRecording = global::System.Text.Json.JsonEncodedText.Encode("alternative_host_manage_cloud_recording"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCloseRegistration = global::System.Text.Json.JsonEncodedText.Encode("close_registration"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRegistrantsConfirmationEmail = global::System.Text.Json.JsonEncodedText.Encode("registrants_confirmation_email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRegistrantsEmailNotification = global::System.Text.Json.JsonEncodedText.Encode("registrants_email_notification"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonContactName = global::System.Text.Json.JsonEncodedText.Encode("contact_name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonContactEmail = global::System.Text.Json.JsonEncodedText.Encode("contact_email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonShowShareButton = global::System.Text.Json.JsonEncodedText.Encode("show_share_button"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonShowJoinInfo = global::System.Text.Json.JsonEncodedText.Encode("show_join_info"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAllowMultipleDevices = global::System.Text.Json.JsonEncodedText.Encode("allow_multiple_devices"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMeetingAuthentication = global::System.Text.Json.JsonEncodedText.Encode("meeting_authentication"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAuthenticationOption = global::System.Text.Json.JsonEncodedText.Encode("authentication_option"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAuthenticationDomains = global::System.Text.Json.JsonEncodedText.Encode("authentication_domains"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAuthenticationException = global::System.Text.Json.JsonEncodedText.Encode("authentication_exception"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAuthenticationName = global::System.Text.Json.JsonEncodedText.Encode("authentication_name"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEncryptionType = global::System.Text.Json.JsonEncodedText.Encode("encryption_type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonApprovedOrDeniedCountriesOrRegions = global::System.Text.Json.JsonEncodedText.Encode("approved_or_denied_countries_or_regions"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonBreakoutRoom = global::System.Text.Json.JsonEncodedText.Encode("breakout_room"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCalendarType = global::System.Text.Json.JsonEncodedText.Encode("calendar_type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPrivateMeeting = global::System.Text.Json.JsonEncodedText.Encode("private_meeting"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonInternalMeeting = global::System.Text.Json.JsonEncodedText.Encode("internal_meeting"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonParticipantFocusedMeeting = global::System.Text.Json.JsonEncodedText.Encode("participant_focused_meeting"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPushChangeToCalendar = global::System.Text.Json.JsonEncodedText.Encode("push_change_to_calendar"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonContinuousMeetingChat = global::System.Text.Json.JsonEncodedText.Encode("continuous_meeting_chat"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonQuestionAndAnswer = global::System.Text.Json.JsonEncodedText.Encode("question_and_answer"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAutoStartMeetingSummary = global::System.Text.Json.JsonEncodedText.Encode("auto_start_meeting_summary"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWhoWillReceiveSummary = global::System.Text.Json.JsonEncodedText.Encode("who_will_receive_summary"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonSummaryTemplateId = global::System.Text.Json.JsonEncodedText.Encode("summary_template_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAutoStartAiCompanionQuestions = global::System.Text.Json.JsonEncodedText.Encode("auto_start_ai_companion_questions"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWhoCanAskQuestions = global::System.Text.Json.JsonEncodedText.Encode("who_can_ask_questions"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAllowHostControlParticipantMuteState = global::System.Text.Json.JsonEncodedText.Encode("allow_host_control_participant_mute_state"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonLanguageInterpretation = global::System.Text.Json.JsonEncodedText.Encode("language_interpretation"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonSignLanguageInterpretation = global::System.Text.Json.JsonEncodedText.Encode("sign_language_interpretation"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMeetingInvitees = global::System.Text.Json.JsonEncodedText.Encode("meeting_invitees"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonResources = global::System.Text.Json.JsonEncodedText.Encode("resources"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonGlobalDialInCountries = global::System.Text.Json.JsonEncodedText.Encode("global_dial_in_countries"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonGlobalDialInNumbers = global::System.Text.Json.JsonEncodedText.Encode("global_dial_in_numbers"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAdditionalDataCenterRegions = global::System.Text.Json.JsonEncodedText.Encode("additional_data_center_regions"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonFocusMode = global::System.Text.Json.JsonEncodedText.Encode("focus_mode"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonHostSaveVideoOrder = global::System.Text.Json.JsonEncodedText.Encode("host_save_video_order"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDeviceTesting = global::System.Text.Json.JsonEncodedText.Encode("device_testing"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDisableParticipantVideo = global::System.Text.Json.JsonEncodedText.Encode("disable_participant_video"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmailNotification = global::System.Text.Json.JsonEncodedText.Encode("email_notification"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmailInAttendeeReport = global::System.Text.Json.JsonEncodedText.Encode("email_in_attendee_report"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCustomKeys = global::System.Text.Json.JsonEncodedText.Encode("custom_keys"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCnMeeting = global::System.Text.Json.JsonEncodedText.Encode("cn_meeting"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonInMeeting = global::System.Text.Json.JsonEncodedText.Encode("in_meeting"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnforceLogin = global::System.Text.Json.JsonEncodedText.Encode("enforce_login"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnforceLoginDomains = global::System.Text.Json.JsonEncodedText.Encode("enforce_login_domains"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.MeetingSettings"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.MeetingSettings ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -509,7 +577,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("authentication_exception"u8))
                 {
                     reader.Read();
-                    _authenticationException = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.AuthenticationException>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.AuthenticationException.ReadJson(ref r1));
+                    _authenticationException = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.AuthenticationException>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.AuthenticationException>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.AuthenticationException.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("authentication_name"u8))
                 {
@@ -609,27 +677,27 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("meeting_invitees"u8))
                 {
                     reader.Read();
-                    _meetingInvitees = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingInvitee>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingInvitee.ReadJson(ref r1));
+                    _meetingInvitees = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingInvitee>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.MeetingInvitee>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingInvitee.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("resources"u8))
                 {
                     reader.Read();
-                    _resources = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingResource>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingResource.ReadJson(ref r1));
+                    _resources = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.MeetingResource>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.MeetingResource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.MeetingResource.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("global_dial_in_countries"u8))
                 {
                     reader.Read();
-                    _globalDialInCountries = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _globalDialInCountries = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else if (reader.ValueTextEquals("global_dial_in_numbers"u8))
                 {
                     reader.Read();
-                    _globalDialInNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.GlobalDialInNumber>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.GlobalDialInNumber.ReadJson(ref r1));
+                    _globalDialInNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.GlobalDialInNumber>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.GlobalDialInNumber>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.GlobalDialInNumber.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("additional_data_center_regions"u8))
                 {
                     reader.Read();
-                    _additionalDataCenterRegions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
+                    _additionalDataCenterRegions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<string>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.GetString()!);
                 }
                 else if (reader.ValueTextEquals("focus_mode"u8))
                 {
@@ -664,7 +732,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("custom_keys"u8))
                 {
                     reader.Read();
-                    _customKeys = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.CustomKey>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.CustomKey.ReadJson(ref r1));
+                    _customKeys = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.CustomKey>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.CustomKey>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.CustomKey.ReadJson(ref r1));
                 }
                 else if (reader.ValueTextEquals("cn_meeting"u8))
                 {
@@ -771,337 +839,337 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.HostVideo is { } value0)
             {
-                writer.WritePropertyName("host_video"u8);
+                writer.WritePropertyName(__jsonHostVideo);
                 writer.WriteBooleanValue(value0);
             }
             if (this.ParticipantVideo is { } value1)
             {
-                writer.WritePropertyName("participant_video"u8);
+                writer.WritePropertyName(__jsonParticipantVideo);
                 writer.WriteBooleanValue(value1);
             }
             if (this.JoinBeforeHost is { } value2)
             {
-                writer.WritePropertyName("join_before_host"u8);
+                writer.WritePropertyName(__jsonJoinBeforeHost);
                 writer.WriteBooleanValue(value2);
             }
             if (this.JbhTime is { } value3)
             {
-                writer.WritePropertyName("jbh_time"u8);
+                writer.WritePropertyName(__jsonJbhTime);
                 global::Zoom.Meetings.JoinBeforeHostTimeJson.Write(writer, value3);
             }
             if (this.WaitingRoom is { } value4)
             {
-                writer.WritePropertyName("waiting_room"u8);
+                writer.WritePropertyName(__jsonWaitingRoom);
                 writer.WriteBooleanValue(value4);
             }
             if (this.WaitingRoomOptions is { } value5)
             {
-                writer.WritePropertyName("waiting_room_options"u8);
+                writer.WritePropertyName(__jsonWaitingRoomOptions);
                 value5.WriteJson(writer);
             }
             if (this.MuteUponEntry is { } value6)
             {
-                writer.WritePropertyName("mute_upon_entry"u8);
+                writer.WritePropertyName(__jsonMuteUponEntry);
                 writer.WriteBooleanValue(value6);
             }
             if (this.Watermark is { } value7)
             {
-                writer.WritePropertyName("watermark"u8);
+                writer.WritePropertyName(__jsonWatermark);
                 writer.WriteBooleanValue(value7);
             }
             if (this.UsePmi is { } value8)
             {
-                writer.WritePropertyName("use_pmi"u8);
+                writer.WritePropertyName(__jsonUsePmi);
                 writer.WriteBooleanValue(value8);
             }
             if (this.ApprovalType is { } value9)
             {
-                writer.WritePropertyName("approval_type"u8);
+                writer.WritePropertyName(__jsonApprovalType);
                 global::Zoom.Meetings.ApprovalTypeJson.Write(writer, value9);
             }
             if (this.RegistrationType is { } value10)
             {
-                writer.WritePropertyName("registration_type"u8);
+                writer.WritePropertyName(__jsonRegistrationType);
                 global::Zoom.Meetings.RegistrationTypeJson.Write(writer, value10);
             }
             if (this.Audio is { } value11)
             {
-                writer.WritePropertyName("audio"u8);
+                writer.WritePropertyName(__jsonAudio);
                 global::Zoom.Meetings.AudioTypeJson.Write(writer, value11);
             }
             if (this.AudioConferenceInfo is { } value12)
             {
-                writer.WritePropertyName("audio_conference_info"u8);
+                writer.WritePropertyName(__jsonAudioConferenceInfo);
                 writer.WriteStringValue(value12);
             }
             if (this.AutoRecording is { } value13)
             {
-                writer.WritePropertyName("auto_recording"u8);
+                writer.WritePropertyName(__jsonAutoRecording);
                 global::Zoom.Meetings.AutoRecordingJson.Write(writer, value13);
             }
             if (this.AutoAddRecordingToVideoManagement is { } value14)
             {
-                writer.WritePropertyName("auto_add_recording_to_video_management"u8);
+                writer.WritePropertyName(__jsonAutoAddRecordingToVideoManagement);
                 value14.WriteJson(writer);
             }
             if (this.AlternativeHosts is { } value15)
             {
-                writer.WritePropertyName("alternative_hosts"u8);
+                writer.WritePropertyName(__jsonAlternativeHosts);
                 writer.WriteStringValue(value15);
             }
             if (this.AlternativeHostsEmailNotification is { } value16)
             {
-                writer.WritePropertyName("alternative_hosts_email_notification"u8);
+                writer.WritePropertyName(__jsonAlternativeHostsEmailNotification);
                 writer.WriteBooleanValue(value16);
             }
             if (this.AlternativeHostUpdatePolls is { } value17)
             {
-                writer.WritePropertyName("alternative_host_update_polls"u8);
+                writer.WritePropertyName(__jsonAlternativeHostUpdatePolls);
                 writer.WriteBooleanValue(value17);
             }
             if (this.AlternativeHostManageMeetingSummary is { } value18)
             {
-                writer.WritePropertyName("alternative_host_manage_meeting_summary"u8);
+                writer.WritePropertyName(__jsonAlternativeHostManageMeetingSummary);
                 writer.WriteBooleanValue(value18);
             }
             if (this.AlternativeHostManageCloudRecording is { } value19)
             {
-                writer.WritePropertyName("alternative_host_manage_cloud_recording"u8);
+                writer.WritePropertyName(__jsonAlternativeHostManageCloudRecording);
                 writer.WriteBooleanValue(value19);
             }
             if (this.CloseRegistration is { } value20)
             {
-                writer.WritePropertyName("close_registration"u8);
+                writer.WritePropertyName(__jsonCloseRegistration);
                 writer.WriteBooleanValue(value20);
             }
             if (this.RegistrantsConfirmationEmail is { } value21)
             {
-                writer.WritePropertyName("registrants_confirmation_email"u8);
+                writer.WritePropertyName(__jsonRegistrantsConfirmationEmail);
                 writer.WriteBooleanValue(value21);
             }
             if (this.RegistrantsEmailNotification is { } value22)
             {
-                writer.WritePropertyName("registrants_email_notification"u8);
+                writer.WritePropertyName(__jsonRegistrantsEmailNotification);
                 writer.WriteBooleanValue(value22);
             }
             if (this.ContactName is { } value23)
             {
-                writer.WritePropertyName("contact_name"u8);
+                writer.WritePropertyName(__jsonContactName);
                 writer.WriteStringValue(value23);
             }
             if (this.ContactEmail is { } value24)
             {
-                writer.WritePropertyName("contact_email"u8);
+                writer.WritePropertyName(__jsonContactEmail);
                 writer.WriteStringValue(value24);
             }
             if (this.ShowShareButton is { } value25)
             {
-                writer.WritePropertyName("show_share_button"u8);
+                writer.WritePropertyName(__jsonShowShareButton);
                 writer.WriteBooleanValue(value25);
             }
             if (this.ShowJoinInfo is { } value26)
             {
-                writer.WritePropertyName("show_join_info"u8);
+                writer.WritePropertyName(__jsonShowJoinInfo);
                 writer.WriteBooleanValue(value26);
             }
             if (this.AllowMultipleDevices is { } value27)
             {
-                writer.WritePropertyName("allow_multiple_devices"u8);
+                writer.WritePropertyName(__jsonAllowMultipleDevices);
                 writer.WriteBooleanValue(value27);
             }
             if (this.MeetingAuthentication is { } value28)
             {
-                writer.WritePropertyName("meeting_authentication"u8);
+                writer.WritePropertyName(__jsonMeetingAuthentication);
                 writer.WriteBooleanValue(value28);
             }
             if (this.AuthenticationOption is { } value29)
             {
-                writer.WritePropertyName("authentication_option"u8);
+                writer.WritePropertyName(__jsonAuthenticationOption);
                 writer.WriteStringValue(value29);
             }
             if (this.AuthenticationDomains is { } value30)
             {
-                writer.WritePropertyName("authentication_domains"u8);
+                writer.WritePropertyName(__jsonAuthenticationDomains);
                 writer.WriteStringValue(value30);
             }
             if (this.AuthenticationException is { } value31)
             {
-                writer.WritePropertyName("authentication_exception"u8);
+                writer.WritePropertyName(__jsonAuthenticationException);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value31, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.AuthenticationName is { } value32)
             {
-                writer.WritePropertyName("authentication_name"u8);
+                writer.WritePropertyName(__jsonAuthenticationName);
                 writer.WriteStringValue(value32);
             }
             if (this.EncryptionType is { } value33)
             {
-                writer.WritePropertyName("encryption_type"u8);
+                writer.WritePropertyName(__jsonEncryptionType);
                 global::Zoom.Meetings.EncryptionTypeJson.Write(writer, value33);
             }
             if (this.ApprovedOrDeniedCountriesOrRegions is { } value34)
             {
-                writer.WritePropertyName("approved_or_denied_countries_or_regions"u8);
+                writer.WritePropertyName(__jsonApprovedOrDeniedCountriesOrRegions);
                 value34.WriteJson(writer);
             }
             if (this.BreakoutRoom is { } value35)
             {
-                writer.WritePropertyName("breakout_room"u8);
+                writer.WritePropertyName(__jsonBreakoutRoom);
                 value35.WriteJson(writer);
             }
             if (this.CalendarType is { } value36)
             {
-                writer.WritePropertyName("calendar_type"u8);
+                writer.WritePropertyName(__jsonCalendarType);
                 global::Zoom.Meetings.CalendarTypeJson.Write(writer, value36);
             }
             if (this.PrivateMeeting is { } value37)
             {
-                writer.WritePropertyName("private_meeting"u8);
+                writer.WritePropertyName(__jsonPrivateMeeting);
                 writer.WriteBooleanValue(value37);
             }
             if (this.InternalMeeting is { } value38)
             {
-                writer.WritePropertyName("internal_meeting"u8);
+                writer.WritePropertyName(__jsonInternalMeeting);
                 writer.WriteBooleanValue(value38);
             }
             if (this.ParticipantFocusedMeeting is { } value39)
             {
-                writer.WritePropertyName("participant_focused_meeting"u8);
+                writer.WritePropertyName(__jsonParticipantFocusedMeeting);
                 writer.WriteBooleanValue(value39);
             }
             if (this.PushChangeToCalendar is { } value40)
             {
-                writer.WritePropertyName("push_change_to_calendar"u8);
+                writer.WritePropertyName(__jsonPushChangeToCalendar);
                 writer.WriteBooleanValue(value40);
             }
             if (this.ContinuousMeetingChat is { } value41)
             {
-                writer.WritePropertyName("continuous_meeting_chat"u8);
+                writer.WritePropertyName(__jsonContinuousMeetingChat);
                 value41.WriteJson(writer);
             }
             if (this.QuestionAndAnswer is { } value42)
             {
-                writer.WritePropertyName("question_and_answer"u8);
+                writer.WritePropertyName(__jsonQuestionAndAnswer);
                 value42.WriteJson(writer);
             }
             if (this.AutoStartMeetingSummary is { } value43)
             {
-                writer.WritePropertyName("auto_start_meeting_summary"u8);
+                writer.WritePropertyName(__jsonAutoStartMeetingSummary);
                 writer.WriteBooleanValue(value43);
             }
             if (this.WhoWillReceiveSummary is { } value44)
             {
-                writer.WritePropertyName("who_will_receive_summary"u8);
+                writer.WritePropertyName(__jsonWhoWillReceiveSummary);
                 global::Zoom.Meetings.SummaryRecipientsJson.Write(writer, value44);
             }
             if (this.SummaryTemplateId is { } value45)
             {
-                writer.WritePropertyName("summary_template_id"u8);
+                writer.WritePropertyName(__jsonSummaryTemplateId);
                 writer.WriteStringValue(value45);
             }
             if (this.AutoStartAiCompanionQuestions is { } value46)
             {
-                writer.WritePropertyName("auto_start_ai_companion_questions"u8);
+                writer.WritePropertyName(__jsonAutoStartAiCompanionQuestions);
                 writer.WriteBooleanValue(value46);
             }
             if (this.WhoCanAskQuestions is { } value47)
             {
-                writer.WritePropertyName("who_can_ask_questions"u8);
+                writer.WritePropertyName(__jsonWhoCanAskQuestions);
                 global::Zoom.Meetings.AiCompanionQuestionAudienceJson.Write(writer, value47);
             }
             if (this.AllowHostControlParticipantMuteState is { } value48)
             {
-                writer.WritePropertyName("allow_host_control_participant_mute_state"u8);
+                writer.WritePropertyName(__jsonAllowHostControlParticipantMuteState);
                 writer.WriteBooleanValue(value48);
             }
             if (this.LanguageInterpretation is { } value49)
             {
-                writer.WritePropertyName("language_interpretation"u8);
+                writer.WritePropertyName(__jsonLanguageInterpretation);
                 value49.WriteJson(writer);
             }
             if (this.SignLanguageInterpretation is { } value50)
             {
-                writer.WritePropertyName("sign_language_interpretation"u8);
+                writer.WritePropertyName(__jsonSignLanguageInterpretation);
                 value50.WriteJson(writer);
             }
             if (this.MeetingInvitees is { } value51)
             {
-                writer.WritePropertyName("meeting_invitees"u8);
+                writer.WritePropertyName(__jsonMeetingInvitees);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value51, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.Resources is { } value52)
             {
-                writer.WritePropertyName("resources"u8);
+                writer.WritePropertyName(__jsonResources);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value52, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.GlobalDialInCountries is { } value53)
             {
-                writer.WritePropertyName("global_dial_in_countries"u8);
+                writer.WritePropertyName(__jsonGlobalDialInCountries);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value53, static (w1, item1) => { var v1 = item1; w1.WriteStringValue(v1); });
             }
             if (this.GlobalDialInNumbers is { } value54)
             {
-                writer.WritePropertyName("global_dial_in_numbers"u8);
+                writer.WritePropertyName(__jsonGlobalDialInNumbers);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value54, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.AdditionalDataCenterRegions is { } value55)
             {
-                writer.WritePropertyName("additional_data_center_regions"u8);
+                writer.WritePropertyName(__jsonAdditionalDataCenterRegions);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value55, static (w1, item1) => { var v1 = item1; w1.WriteStringValue(v1); });
             }
             if (this.FocusMode is { } value56)
             {
-                writer.WritePropertyName("focus_mode"u8);
+                writer.WritePropertyName(__jsonFocusMode);
                 writer.WriteBooleanValue(value56);
             }
             if (this.HostSaveVideoOrder is { } value57)
             {
-                writer.WritePropertyName("host_save_video_order"u8);
+                writer.WritePropertyName(__jsonHostSaveVideoOrder);
                 writer.WriteBooleanValue(value57);
             }
             if (this.DeviceTesting is { } value58)
             {
-                writer.WritePropertyName("device_testing"u8);
+                writer.WritePropertyName(__jsonDeviceTesting);
                 writer.WriteBooleanValue(value58);
             }
             if (this.DisableParticipantVideo is { } value59)
             {
-                writer.WritePropertyName("disable_participant_video"u8);
+                writer.WritePropertyName(__jsonDisableParticipantVideo);
                 writer.WriteBooleanValue(value59);
             }
             if (this.EmailNotification is { } value60)
             {
-                writer.WritePropertyName("email_notification"u8);
+                writer.WritePropertyName(__jsonEmailNotification);
                 writer.WriteBooleanValue(value60);
             }
             if (this.EmailInAttendeeReport is { } value61)
             {
-                writer.WritePropertyName("email_in_attendee_report"u8);
+                writer.WritePropertyName(__jsonEmailInAttendeeReport);
                 writer.WriteBooleanValue(value61);
             }
             if (this.CustomKeys is { } value62)
             {
-                writer.WritePropertyName("custom_keys"u8);
+                writer.WritePropertyName(__jsonCustomKeys);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value62, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             if (this.CnMeeting is { } value63)
             {
-                writer.WritePropertyName("cn_meeting"u8);
+                writer.WritePropertyName(__jsonCnMeeting);
                 writer.WriteBooleanValue(value63);
             }
             if (this.InMeeting is { } value64)
             {
-                writer.WritePropertyName("in_meeting"u8);
+                writer.WritePropertyName(__jsonInMeeting);
                 writer.WriteBooleanValue(value64);
             }
             if (this.EnforceLogin is { } value65)
             {
-                writer.WritePropertyName("enforce_login"u8);
+                writer.WritePropertyName(__jsonEnforceLogin);
                 writer.WriteBooleanValue(value65);
             }
             if (this.EnforceLoginDomains is { } value66)
             {
-                writer.WritePropertyName("enforce_login_domains"u8);
+                writer.WritePropertyName(__jsonEnforceLoginDomains);
                 writer.WriteStringValue(value66);
             }
             writer.WriteEndObject();

@@ -54,6 +54,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.MeetingStatus value)
+        {
+            return value is global::Zoom.Meetings.MeetingStatus.Waiting or global::Zoom.Meetings.MeetingStatus.Started;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.MeetingStatus value)
         {

@@ -40,6 +40,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.MeetingType value)
+        {
+            return value is global::Zoom.Meetings.MeetingType.Instant or global::Zoom.Meetings.MeetingType.Scheduled or global::Zoom.Meetings.MeetingType.RecurringNoFixedTime or global::Zoom.Meetings.MeetingType.RecurringFixedTime or global::Zoom.Meetings.MeetingType.ScreenShareOnly;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.MeetingType value)
         {

@@ -35,6 +35,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.MonthlyWeek value)
+        {
+            return value is global::Zoom.Meetings.MonthlyWeek.Last or global::Zoom.Meetings.MonthlyWeek.First or global::Zoom.Meetings.MonthlyWeek.Second or global::Zoom.Meetings.MonthlyWeek.Third or global::Zoom.Meetings.MonthlyWeek.Fourth;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.MonthlyWeek value)
         {

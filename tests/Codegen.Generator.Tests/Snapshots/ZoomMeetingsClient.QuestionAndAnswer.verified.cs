@@ -31,6 +31,13 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>attendees_can_upvote</c>.</remarks>
         public bool? AttendeesCanUpvote { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnable = global::System.Text.Json.JsonEncodedText.Encode("enable"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAllowSubmitQuestions = global::System.Text.Json.JsonEncodedText.Encode("allow_submit_questions"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAllowAnonymousQuestions = global::System.Text.Json.JsonEncodedText.Encode("allow_anonymous_questions"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonQuestionVisibility = global::System.Text.Json.JsonEncodedText.Encode("question_visibility"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAttendeesCanComment = global::System.Text.Json.JsonEncodedText.Encode("attendees_can_comment"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAttendeesCanUpvote = global::System.Text.Json.JsonEncodedText.Encode("attendees_can_upvote"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.QuestionAndAnswer"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.QuestionAndAnswer ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -100,32 +107,32 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Enable is { } value0)
             {
-                writer.WritePropertyName("enable"u8);
+                writer.WritePropertyName(__jsonEnable);
                 writer.WriteBooleanValue(value0);
             }
             if (this.AllowSubmitQuestions is { } value1)
             {
-                writer.WritePropertyName("allow_submit_questions"u8);
+                writer.WritePropertyName(__jsonAllowSubmitQuestions);
                 writer.WriteBooleanValue(value1);
             }
             if (this.AllowAnonymousQuestions is { } value2)
             {
-                writer.WritePropertyName("allow_anonymous_questions"u8);
+                writer.WritePropertyName(__jsonAllowAnonymousQuestions);
                 writer.WriteBooleanValue(value2);
             }
             if (this.QuestionVisibility is { } value3)
             {
-                writer.WritePropertyName("question_visibility"u8);
+                writer.WritePropertyName(__jsonQuestionVisibility);
                 global::Zoom.Meetings.QuestionVisibilityJson.Write(writer, value3);
             }
             if (this.AttendeesCanComment is { } value4)
             {
-                writer.WritePropertyName("attendees_can_comment"u8);
+                writer.WritePropertyName(__jsonAttendeesCanComment);
                 writer.WriteBooleanValue(value4);
             }
             if (this.AttendeesCanUpvote is { } value5)
             {
-                writer.WritePropertyName("attendees_can_upvote"u8);
+                writer.WritePropertyName(__jsonAttendeesCanUpvote);
                 writer.WriteBooleanValue(value5);
             }
             writer.WriteEndObject();

@@ -52,6 +52,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.QuestionVisibility value)
+        {
+            return value is global::Zoom.Meetings.QuestionVisibility.Answered or global::Zoom.Meetings.QuestionVisibility.All;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.QuestionVisibility value)
         {

@@ -39,6 +39,15 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>end_date_time</c>.</remarks>
         public global::System.DateTimeOffset? EndDateTime { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRepeatInterval = global::System.Text.Json.JsonEncodedText.Encode("repeat_interval"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWeeklyDays = global::System.Text.Json.JsonEncodedText.Encode("weekly_days"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMonthlyDay = global::System.Text.Json.JsonEncodedText.Encode("monthly_day"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMonthlyWeek = global::System.Text.Json.JsonEncodedText.Encode("monthly_week"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMonthlyWeekDay = global::System.Text.Json.JsonEncodedText.Encode("monthly_week_day"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEndTimes = global::System.Text.Json.JsonEncodedText.Encode("end_times"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEndDateTime = global::System.Text.Json.JsonEncodedText.Encode("end_date_time"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.Recurrence"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.Recurrence ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -120,41 +129,41 @@ namespace Zoom.Meetings
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("type"u8);
+            writer.WritePropertyName(__jsonType);
             global::Zoom.Meetings.RecurrenceTypeJson.Write(writer, this.Type);
             if (this.RepeatInterval is { } value0)
             {
-                writer.WritePropertyName("repeat_interval"u8);
+                writer.WritePropertyName(__jsonRepeatInterval);
                 writer.WriteNumberValue(value0);
             }
             if (this.WeeklyDays is { } value1)
             {
-                writer.WritePropertyName("weekly_days"u8);
+                writer.WritePropertyName(__jsonWeeklyDays);
                 writer.WriteStringValue(value1);
             }
             if (this.MonthlyDay is { } value2)
             {
-                writer.WritePropertyName("monthly_day"u8);
+                writer.WritePropertyName(__jsonMonthlyDay);
                 writer.WriteNumberValue(value2);
             }
             if (this.MonthlyWeek is { } value3)
             {
-                writer.WritePropertyName("monthly_week"u8);
+                writer.WritePropertyName(__jsonMonthlyWeek);
                 global::Zoom.Meetings.MonthlyWeekJson.Write(writer, value3);
             }
             if (this.MonthlyWeekDay is { } value4)
             {
-                writer.WritePropertyName("monthly_week_day"u8);
+                writer.WritePropertyName(__jsonMonthlyWeekDay);
                 global::Zoom.Meetings.WeekDayJson.Write(writer, value4);
             }
             if (this.EndTimes is { } value5)
             {
-                writer.WritePropertyName("end_times"u8);
+                writer.WritePropertyName(__jsonEndTimes);
                 writer.WriteNumberValue(value5);
             }
             if (this.EndDateTime is { } value6)
             {
-                writer.WritePropertyName("end_date_time"u8);
+                writer.WritePropertyName(__jsonEndDateTime);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteDateTime(writer, value6);
             }
             writer.WriteEndObject();

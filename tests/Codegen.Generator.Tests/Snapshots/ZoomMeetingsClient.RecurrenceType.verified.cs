@@ -31,6 +31,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.RecurrenceType value)
+        {
+            return value is global::Zoom.Meetings.RecurrenceType.Daily or global::Zoom.Meetings.RecurrenceType.Weekly or global::Zoom.Meetings.RecurrenceType.Monthly;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.RecurrenceType value)
         {

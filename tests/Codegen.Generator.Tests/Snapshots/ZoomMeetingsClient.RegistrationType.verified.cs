@@ -34,6 +34,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.RegistrationType value)
+        {
+            return value is global::Zoom.Meetings.RegistrationType.OnceForAllOccurrences or global::Zoom.Meetings.RegistrationType.EachOccurrence or global::Zoom.Meetings.RegistrationType.OnceForChosenOccurrences;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.RegistrationType value)
         {

@@ -61,6 +61,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.ResourcePermissionLevel value)
+        {
+            return value is global::Zoom.Meetings.ResourcePermissionLevel.Editor or global::Zoom.Meetings.ResourcePermissionLevel.Commenter or global::Zoom.Meetings.ResourcePermissionLevel.Viewer;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.ResourcePermissionLevel value)
         {

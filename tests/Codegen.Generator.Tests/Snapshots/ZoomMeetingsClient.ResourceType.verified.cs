@@ -43,6 +43,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.ResourceType value)
+        {
+            return value is global::Zoom.Meetings.ResourceType.Whiteboard;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.ResourceType value)
         {

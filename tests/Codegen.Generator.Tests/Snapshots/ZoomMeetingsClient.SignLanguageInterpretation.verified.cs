@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>interpreters</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.SignLanguageInterpreter>? Interpreters { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnable = global::System.Text.Json.JsonEncodedText.Encode("enable"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonInterpreters = global::System.Text.Json.JsonEncodedText.Encode("interpreters"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.SignLanguageInterpretation"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.SignLanguageInterpretation ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -34,7 +37,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("interpreters"u8))
                 {
                     reader.Read();
-                    _interpreters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.SignLanguageInterpreter>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.SignLanguageInterpreter.ReadJson(ref r1));
+                    _interpreters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.SignLanguageInterpreter>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.SignLanguageInterpreter>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.SignLanguageInterpreter.ReadJson(ref r1));
                 }
                 else
                 {
@@ -56,12 +59,12 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Enable is { } value0)
             {
-                writer.WritePropertyName("enable"u8);
+                writer.WritePropertyName(__jsonEnable);
                 writer.WriteBooleanValue(value0);
             }
             if (this.Interpreters is { } value1)
             {
-                writer.WritePropertyName("interpreters"u8);
+                writer.WritePropertyName(__jsonInterpreters);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value1, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             writer.WriteEndObject();

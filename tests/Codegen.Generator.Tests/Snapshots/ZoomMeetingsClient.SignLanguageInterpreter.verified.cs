@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>sign_language</c>.</remarks>
         public string? SignLanguage { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonSignLanguage = global::System.Text.Json.JsonEncodedText.Encode("sign_language"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.SignLanguageInterpreter"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.SignLanguageInterpreter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -56,12 +59,12 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Email is { } value0)
             {
-                writer.WritePropertyName("email"u8);
+                writer.WritePropertyName(__jsonEmail);
                 writer.WriteStringValue(value0);
             }
             if (this.SignLanguage is { } value1)
             {
-                writer.WritePropertyName("sign_language"u8);
+                writer.WritePropertyName(__jsonSignLanguage);
                 writer.WriteStringValue(value1);
             }
             writer.WriteEndObject();

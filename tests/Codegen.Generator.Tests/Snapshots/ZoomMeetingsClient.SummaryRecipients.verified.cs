@@ -37,6 +37,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.SummaryRecipients value)
+        {
+            return value is global::Zoom.Meetings.SummaryRecipients.HostOnly or global::Zoom.Meetings.SummaryRecipients.HostsAndAlternativeHosts or global::Zoom.Meetings.SummaryRecipients.HostAndInternalInvitees or global::Zoom.Meetings.SummaryRecipients.AllInvitees;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.SummaryRecipients value)
         {

@@ -19,6 +19,10 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>visible</c>. Read-only: set by the server.</remarks>
         public bool? Visible { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonField = global::System.Text.Json.JsonEncodedText.Encode("field"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonValue = global::System.Text.Json.JsonEncodedText.Encode("value"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonVisible = global::System.Text.Json.JsonEncodedText.Encode("visible"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.TrackingField"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.TrackingField ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -65,16 +69,16 @@ namespace Zoom.Meetings
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("field"u8);
+            writer.WritePropertyName(__jsonField);
             writer.WriteStringValue(this.Field);
             if (this.Value is { } value0)
             {
-                writer.WritePropertyName("value"u8);
+                writer.WritePropertyName(__jsonValue);
                 writer.WriteStringValue(value0);
             }
             if (this.Visible is { } value1)
             {
-                writer.WritePropertyName("visible"u8);
+                writer.WritePropertyName(__jsonVisible);
                 writer.WriteBooleanValue(value1);
             }
             writer.WriteEndObject();

@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>channels</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.VideoManagementChannel>? Channels { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEnable = global::System.Text.Json.JsonEncodedText.Encode("enable"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonChannels = global::System.Text.Json.JsonEncodedText.Encode("channels"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.VideoManagementAutoAdd"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.VideoManagementAutoAdd ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -34,7 +37,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("channels"u8))
                 {
                     reader.Read();
-                    _channels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.VideoManagementChannel>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.VideoManagementChannel.ReadJson(ref r1));
+                    _channels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.VideoManagementChannel>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.VideoManagementChannel>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.VideoManagementChannel.ReadJson(ref r1));
                 }
                 else
                 {
@@ -54,11 +57,11 @@ namespace Zoom.Meetings
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("enable"u8);
+            writer.WritePropertyName(__jsonEnable);
             writer.WriteBooleanValue(this.Enable);
             if (this.Channels is { } value0)
             {
-                writer.WritePropertyName("channels"u8);
+                writer.WritePropertyName(__jsonChannels);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value0, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             writer.WriteEndObject();

@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>name</c>.</remarks>
         public string? Name { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonChannelId = global::System.Text.Json.JsonEncodedText.Encode("channel_id"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.VideoManagementChannel"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.VideoManagementChannel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -54,11 +57,11 @@ namespace Zoom.Meetings
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("channel_id"u8);
+            writer.WritePropertyName(__jsonChannelId);
             writer.WriteStringValue(this.ChannelId);
             if (this.Name is { } value0)
             {
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(__jsonName);
                 writer.WriteStringValue(value0);
             }
             writer.WriteEndObject();

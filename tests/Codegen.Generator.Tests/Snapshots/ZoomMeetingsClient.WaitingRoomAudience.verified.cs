@@ -84,6 +84,12 @@ namespace Zoom.Meetings
             }
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.WaitingRoomAudience value)
+        {
+            return value is global::Zoom.Meetings.WaitingRoomAudience.Everyone or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInAccount or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInAccountOrAllowedDomains or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInvited or global::Zoom.Meetings.WaitingRoomAudience.UsersNotInOrganization;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.WaitingRoomAudience value)
         {

@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>who_goes_to_waiting_room</c>.</remarks>
         public global::Zoom.Meetings.WaitingRoomAudience? WhoGoesToWaitingRoom { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMode = global::System.Text.Json.JsonEncodedText.Encode("mode"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonWhoGoesToWaitingRoom = global::System.Text.Json.JsonEncodedText.Encode("who_goes_to_waiting_room"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.WaitingRoomOptions"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.WaitingRoomOptions ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -54,11 +57,11 @@ namespace Zoom.Meetings
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("mode"u8);
+            writer.WritePropertyName(__jsonMode);
             global::Zoom.Meetings.WaitingRoomModeJson.Write(writer, this.Mode);
             if (this.WhoGoesToWaitingRoom is { } value0)
             {
-                writer.WritePropertyName("who_goes_to_waiting_room"u8);
+                writer.WritePropertyName(__jsonWhoGoesToWaitingRoom);
                 global::Zoom.Meetings.WaitingRoomAudienceJson.Write(writer, value0);
             }
             writer.WriteEndObject();

@@ -39,6 +39,12 @@ namespace Zoom.Meetings
             writer.WriteNumberValue((int)value);
         }
 
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public static bool IsDefined(global::Zoom.Meetings.WeekDay value)
+        {
+            return value is global::Zoom.Meetings.WeekDay.Sunday or global::Zoom.Meetings.WeekDay.Monday or global::Zoom.Meetings.WeekDay.Tuesday or global::Zoom.Meetings.WeekDay.Wednesday or global::Zoom.Meetings.WeekDay.Thursday or global::Zoom.Meetings.WeekDay.Friday or global::Zoom.Meetings.WeekDay.Saturday;
+        }
+
         /// <summary>The value as it appears in a path, query or header.</summary>
         public static string ToWire(global::Zoom.Meetings.WeekDay value)
         {

@@ -19,6 +19,10 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>errors</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.ZoomFieldError>? Errors { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCode = global::System.Text.Json.JsonEncodedText.Encode("code"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMessage = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonErrors = global::System.Text.Json.JsonEncodedText.Encode("errors"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.ZoomError"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.ZoomError ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -44,7 +48,7 @@ namespace Zoom.Meetings
                 else if (reader.ValueTextEquals("errors"u8))
                 {
                     reader.Read();
-                    _errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.ZoomFieldError>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.ZoomFieldError.ReadJson(ref r1));
+                    _errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.IReadOnlyList<global::Zoom.Meetings.ZoomFieldError>?)null : global::Zoom.Meetings.ZoomMeetingsApiJson.ReadList<global::Zoom.Meetings.ZoomFieldError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Zoom.Meetings.ZoomFieldError.ReadJson(ref r1));
                 }
                 else
                 {
@@ -67,17 +71,17 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Code is { } value0)
             {
-                writer.WritePropertyName("code"u8);
+                writer.WritePropertyName(__jsonCode);
                 writer.WriteNumberValue(value0);
             }
             if (this.Message is { } value1)
             {
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(__jsonMessage);
                 writer.WriteStringValue(value1);
             }
             if (this.Errors is { } value2)
             {
-                writer.WritePropertyName("errors"u8);
+                writer.WritePropertyName(__jsonErrors);
                 global::Zoom.Meetings.ZoomMeetingsApiJson.WriteList(writer, value2, static (w1, item1) => { var v1 = item1; v1.WriteJson(w1); });
             }
             writer.WriteEndObject();

@@ -15,6 +15,9 @@ namespace Zoom.Meetings
         /// <remarks>JSON name: <c>message</c>.</remarks>
         public string? Message { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonField = global::System.Text.Json.JsonEncodedText.Encode("field"u8);
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMessage = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+
         /// <summary>Reads one <see cref="global::Zoom.Meetings.ZoomFieldError"/>; unknown properties are skipped.</summary>
         public static global::Zoom.Meetings.ZoomFieldError ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -56,12 +59,12 @@ namespace Zoom.Meetings
             writer.WriteStartObject();
             if (this.Field is { } value0)
             {
-                writer.WritePropertyName("field"u8);
+                writer.WritePropertyName(__jsonField);
                 writer.WriteStringValue(value0);
             }
             if (this.Message is { } value1)
             {
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(__jsonMessage);
                 writer.WriteStringValue(value1);
             }
             writer.WriteEndObject();

@@ -3,8 +3,6 @@
 
 namespace Zoom.Meetings
 {
-    using global::Codegen.Runtime.Hosting;
-
     /// <summary>Registers <see cref="global::Zoom.Meetings.ZoomMeetingsClient"/> with dependency injection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen.Generator", "0.1.0")]
     public static class ZoomMeetingsClientServiceCollectionExtensions
@@ -12,13 +10,16 @@ namespace Zoom.Meetings
         /// <summary>Adds <see cref="global::Zoom.Meetings.ZoomMeetingsClient"/>, its HTTP pipeline and its quota policies.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the base address, credentials, plan and other client options.</param>
-        /// <returns>The same service collection.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddZoomMeetingsClient(
+        /// <returns>The HTTP client builder, to add authentication (for example <c>WithZoomServerToServerAuth</c>) or other handlers.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddZoomMeetingsClient(
             this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-            global::System.Action<global::Codegen.Runtime.Hosting.ApiClientOptions>? configure = null)
+            global::System.Action<global::Codegen.Runtime.Transport.ApiClientOptions>? configure = null)
         {
-            services.AddCodegenClient(global::Zoom.Meetings.ZoomMeetingsApi.Description, static invoker => new global::Zoom.Meetings.ZoomMeetingsClient(invoker), configure);
-            return services;
+            return global::Codegen.Runtime.Hosting.CodegenClientServiceCollectionExtensions.AddCodegenClient(
+                services,
+                global::Zoom.Meetings.ZoomMeetingsApi.Description,
+                static invoker => new global::Zoom.Meetings.ZoomMeetingsClient(invoker),
+                configure);
         }
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Codegen.Runtime.Transport.Pipeline;
 
 /// <summary>
-/// Takes a quota permit for the attempt, gives it back only when the request surely was not sent, and feeds every
+/// Takes a quota permit for the attempt, gives it back only when the request surely was not sent or was refused
+/// unprocessed with a 429, and feeds every
 /// answer back to the limiter (the server's word wins). A failing quota store never changes the call's result.
 /// </summary>
 internal sealed class QuotaStep(IQuotaGate gate, ILogger logger) : PipelineStep
@@ -20,7 +21,10 @@ internal sealed class QuotaStep(IQuotaGate gate, ILogger logger) : PipelineStep
         }
         finally
         {
-            if (!call.MayHaveReachedServer)
+            // Given back when the request surely was not sent, and when the server refused it with a 429: a rate-limited
+            // request is not processed, so keeping its permit would count one call more than the server did (the
+            // limiter's feedback below still blocks the key or label as the 429 says).
+            if (!call.MayHaveReachedServer || call.Response?.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 try
                 {
