@@ -44,10 +44,11 @@ public sealed class NSwagOracle
 
     /// <summary>
     /// The named schemas that our rules turn into C# types, computed on NSwag's object graph: reachable from the given
-    /// operations (parameters, request bodies, every response) through properties, array items, map values, single-schema <c>oneOf</c>/<c>anyOf</c>
+    /// operations (parameters, request bodies, every response) through properties, array items, map values, <c>oneOf</c>/<c>anyOf</c> branches
     /// and a lone <c>allOf</c> member of a schema without properties, and shaped like a type (a string/integer <c>enum</c>, or an object with properties or an
     /// <c>allOf</c> of several; not a bare <c>$ref</c> to another schema). A schema met only as a member of an <c>allOf</c> of several is merged into the schema that lists it and
-    /// is not a type of its own; members of a <c>oneOf</c>/<c>anyOf</c> of several are not reached (typed as JsonElement).
+    /// is not a type of its own; a <c>oneOf</c>/<c>anyOf</c> of several (without properties beside it) is a union type and each
+    /// of its branches is reached as a type.
     /// </summary>
     /// <returns>
     /// One set of names per expected type: NSwag resolves a schema that is only a <c>$ref</c> to another named schema
@@ -106,6 +107,11 @@ public sealed class NSwagOracle
             return true;
         }
 
+        if (schema.Properties.Count == 0 && (schema.OneOf.Count > 1 || schema.AnyOf.Count > 1))
+        {
+            return true; // a union of several branches is a type of its own
+        }
+
         return (type == JsonObjectType.Object || type == JsonObjectType.None) && (schema.Properties.Count > 0 || schema.AllOf.Count > 1);
     }
 
@@ -149,9 +155,21 @@ public sealed class NSwagOracle
             Visit(part, reached, expanded, asType: asType && schema.AllOf.Count == 1 && schema.Properties.Count == 0);
         }
 
-        foreach (var choice in new[] { schema.OneOf, schema.AnyOf }.Where(c => c.Count == 1))
+        foreach (var choice in new[] { schema.OneOf, schema.AnyOf }.Where(c => c.Count > 0))
         {
-            Visit(choice.Single(), reached, expanded, asType);
+            if (choice.Count == 1)
+            {
+                Visit(choice.Single(), reached, expanded, asType);
+            }
+            else if (schema.Properties.Count == 0)
+            {
+                // A oneOf/anyOf of several is a typed union: each branch is a variant type of its own.
+                // (Next to properties, the properties win and the branches are not reached.)
+                foreach (var branch in choice)
+                {
+                    Visit(branch, reached, expanded, asType: true);
+                }
+            }
         }
 
         Visit(schema.AdditionalPropertiesSchema, reached, expanded, asType: true);
