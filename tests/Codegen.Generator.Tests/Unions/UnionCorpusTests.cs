@@ -19,7 +19,7 @@ public sealed class UnionCorpusTests
         return GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec(path, text, @namespace, "CorpusClient") }, sources);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("kiota-DiscriminatorSample.yaml")]
     [InlineData("kiota-ModelWithDerivedTypes.yaml")]
     [InlineData("heyapi-3.1-discriminator-non-string.yaml")]
@@ -34,7 +34,7 @@ public sealed class UnionCorpusTests
         result.AssertCompilesCleanly();
     }
 
-    [Fact]
+    [SharedDataFact]
     public void KiotaDiscriminatorSampleDispatchesOnTheMappedValues()
     {
         var result = Generate("kiota-DiscriminatorSample.yaml", "Corpus.Kiota", "", UnionHarness.Source("Corpus.Kiota", "Component"));
@@ -50,7 +50,7 @@ public sealed class UnionCorpusTests
         Assert.Contains("Task<global::Corpus.Kiota.Component>", operation);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void KiotaDerivedTypesResponseIsAUnionOfTheThreeSchemas()
     {
         var result = Generate("kiota-ModelWithDerivedTypes.yaml", "Corpus.Fruits");
@@ -63,7 +63,7 @@ public sealed class UnionCorpusTests
         result.AssertCompilesCleanly();
     }
 
-    [Fact]
+    [SharedDataFact]
     public void KiotaDiscriminatorOnASingleAllOfIsCG0005AndTheBaseIsGenerated()
     {
         var result = Generate("kiota-ModelWithDerivedTypes.yaml", "Corpus.Fruits");
@@ -95,7 +95,7 @@ public sealed class UnionCorpusTests
                           nullableIntegerOneOf: {$ref: '#/components/schemas/NullableIntegerOneOf'}
         """;
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("BooleanOneOf", """{"use_custom":false,"auto_setting":"a"}""", "AutoConfig")]
     [InlineData("BooleanOneOf", """{"use_custom":true,"custom_value":3}""", "CustomConfig")]
     [InlineData("BooleanAnyOf", """{"use_custom":true,"custom_value":3}""", "CustomConfig")]
@@ -134,7 +134,7 @@ public sealed class UnionCorpusTests
                           code: {$ref: '#/components/schemas/AreaCode'}
         """;
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("\"AK\"", "StateTerritoryCode")]
     [InlineData("\"AN\"", "MarineAreaCode")]
     public void ComposedEnumPicksTheEnumThatListsTheValue(string json, string variant)
