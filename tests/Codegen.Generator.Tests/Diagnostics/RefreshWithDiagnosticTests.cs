@@ -7,7 +7,7 @@ namespace Codegen.Generator.Tests.Diagnostics;
 public sealed class RefreshWithDiagnosticTests
 {
     // The extension is on lines 24–27; {0} is the operation, {1} the parameter, {2} the property it takes.
-    private static string Spec(string operation, string parameter, string property) => $$$"""
+    internal static string Spec(string operation, string parameter, string property) => $$$"""
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
