@@ -58,6 +58,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         var clients = models
             .Select(static (spec, _) => new ClientUnit(NamesOf(spec), spec.Title, spec.Description))
             .WithTrackingName(TrackingNames.Clients);
+        var refreshes = models
+            .Select(static (spec, _) => new RefreshUnit(NamesOf(spec), spec.Refreshables))
+            .WithTrackingName(TrackingNames.Refreshes);
         var descriptions = models
             .Select(static (spec, _) => new DescriptionUnit(NamesOf(spec), spec.DefaultServerUrl, spec.Quotas))
             .WithTrackingName(TrackingNames.Descriptions);
@@ -136,6 +139,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         {
             if (!pair.Right.Allows(pair.Left.Names)) return;
             Emit(spc, pair.Left.Names, null, () => ClientEmitter.Emit(pair.Left));
+        });
+
+        context.RegisterSourceOutput(refreshes.Combine(gate).WithTrackingName(TrackingNames.RefreshesToEmit), static (spc, pair) =>
+        {
+            if (!pair.Right.Allows(pair.Left.Names)) return;
+            Emit(spc, pair.Left.Names, "Refresh", () => RefreshEmitter.Emit(pair.Left));
         });
 
         context.RegisterSourceOutput(descriptions.Combine(gate).WithTrackingName(TrackingNames.DescriptionsToEmit), static (spc, pair) =>

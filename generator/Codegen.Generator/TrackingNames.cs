@@ -15,6 +15,8 @@ internal static class TrackingNames
     public const string Operations = nameof(Operations);
     public const string Clients = nameof(Clients);
     public const string Descriptions = nameof(Descriptions);
+    public const string Refreshes = nameof(Refreshes);
+    public const string RefreshesToEmit = nameof(RefreshesToEmit);
     public const string ClientNames = nameof(ClientNames);
     public const string TypesToEmit = nameof(TypesToEmit);
     public const string OperationsToEmit = nameof(OperationsToEmit);

@@ -166,7 +166,8 @@ internal static class OperationEmitter
     }
 
     /// <summary>The lowest 2xx response (or <c>2XX</c>) is the method's result; others are errors.</summary>
-    private static ResponseModel? SuccessResponse(OperationModel operation) =>
+    /// <summary>The response the method returns: the lowest 2xx.</summary>
+    internal static ResponseModel? SuccessResponse(OperationModel operation) =>
         operation.Responses
             .Where(r => r.StatusCode.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(r => r.StatusCode, StringComparer.Ordinal)

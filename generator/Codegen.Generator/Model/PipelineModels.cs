@@ -45,3 +45,6 @@ internal sealed record ClientUnit(ClientNames Names, string? Title, string? Desc
 
 /// <summary>Emit unit for the description class (server and quotas) and the DI registration.</summary>
 internal sealed record DescriptionUnit(ClientNames Names, string? DefaultServerUrl, EquatableArray<QuotaModel> Quotas);
+
+/// <summary>Emit unit for the client's refresh methods (<c>x-codegen-refresh-with</c>); empty when the spec has none.</summary>
+internal sealed record RefreshUnit(ClientNames Names, EquatableArray<RefreshableValueModel> Refreshables);

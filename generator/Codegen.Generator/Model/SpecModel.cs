@@ -14,7 +14,11 @@ internal sealed record SpecModel(
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
     EquatableArray<QuotaModel> Quotas,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Expiring properties the client can fetch again (<c>x-codegen-refresh-with</c>).</summary>
+    public EquatableArray<RefreshableValueModel> Refreshables { get; init; } = EquatableArray<RefreshableValueModel>.Empty;
+}
 
 /// <summary>Per-file options from MSBuild item metadata (defaults derived from the file name).</summary>
 internal sealed record SpecOptions(string Namespace, string ClientName);

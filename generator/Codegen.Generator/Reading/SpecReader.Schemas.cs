@@ -352,17 +352,23 @@ internal sealed partial class SpecReader
         var target = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
         bool sensitive = target.Format == "password" || schema.Format == "password" || IsTrue(schema.Extensions, "x-sensitive") || IsTrue(target.Extensions, "x-sensitive");
         string? expiresAfter = null;
+        long? lifetimeTicks = null;
         if (NodeOf(schema.Extensions, "x-codegen-expires-after") is { } expiresNode)
         {
             if (expiresNode is JsonValue expiresValue && expiresValue.GetValueKind() == JsonValueKind.String
                 && IsoDuration.TryParse(expiresValue.GetValue<string>(), out var expiresTicks))
             {
                 expiresAfter = IsoDuration.Describe(expiresTicks);
+                lifetimeTicks = expiresTicks;
             }
             else
             {
                 Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, "x-codegen-expires-after"), "x-codegen-expires-after", "it must be a positive ISO-8601 duration such as PT2H");
             }
+        }
+        if (NodeOf(schema.Extensions, RefreshWithKey) is { } refreshNode)
+        {
+            NoteRefreshable(recordName, name, jsonName, resolved.Type, lifetimeTicks, refreshNode, JsonPointer.Append(pointer, RefreshWithKey));
         }
         return new PropertyModel(
             name,

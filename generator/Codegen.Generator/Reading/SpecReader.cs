@@ -112,6 +112,7 @@ internal sealed partial class SpecReader
         var quotas = new QuotaReader(this);
         quotas.ReadLabels(_document.Extensions);
         var operations = ReadOperations(quotas, cancellationToken);
+        var refreshables = ResolveRefreshables(operations);
 
         DropWarningsCoveredByUnresolvedReferences();
         var model = new SpecModel(
@@ -124,7 +125,10 @@ internal sealed partial class SpecReader
             _types.ToEquatableArray(),
             operations.ToEquatableArray(),
             quotas.Policies.ToEquatableArray(),
-            EquatableArray<DiagnosticInfo>.Empty);
+            EquatableArray<DiagnosticInfo>.Empty)
+        {
+            Refreshables = refreshables.ToEquatableArray(),
+        };
         return new ParsedSpec(model, _diagnostics.ToEquatableArray());
     }
 

@@ -72,6 +72,7 @@ public sealed partial class ApiInvoker
         }
         BaseAddress = options.BaseAddress ?? description.DefaultBaseAddress!;
         var time = timeProvider ?? TimeProvider.System;
+        TimeProvider = time;
         var logger = loggerFactory?.CreateLogger("Codegen.Runtime.Transport.ApiInvoker") ?? NullLogger.Instance;
         delay ??= (wait, cancellationToken) => Task.Delay(wait, time, cancellationToken);
         random ??= Random.Shared.NextDouble;
@@ -104,6 +105,9 @@ public sealed partial class ApiInvoker
 
     /// <summary>The base address requests are sent to.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The clock of retries, telemetry and quotas; generated code judges expiring values by it too.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>Sends a request and reads a JSON response body with generated code.</summary>
     /// <param name="request">The request, built and validated by the generated client.</param>

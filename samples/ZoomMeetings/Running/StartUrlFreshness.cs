@@ -9,14 +9,15 @@ namespace ZoomMeetings.Running;
 public sealed record FreshStartUrl(ExpiringUrl StartUrl, bool Refreshed);
 
 /// <summary>
-/// Keeps a meeting's <c>start_url</c> usable. The spec marks it <c>x-codegen-expires-after: PT2H</c>; the generator
-/// does not surface that value in code, so the lifetime is repeated here. The server stays the judge: a stale URL is
-/// replaced by the one Get a meeting returns, which Zoom issues fresh on every call.
+/// Keeps a meeting's <c>start_url</c> usable. The spec marks it <c>x-codegen-expires-after: PT2H</c> and
+/// <c>x-codegen-refresh-with: getMeeting</c>, so the generated client does the work
+/// (<see cref="ZoomMeetingsClient.GetFreshStartUrlAsync"/>); this helper only reports whether a call was made.
+/// The server stays the judge: a stale URL is replaced by the one Get a meeting returns, issued fresh on every call.
 /// </summary>
 public static class StartUrlFreshness
 {
     /// <summary>How long a start_url lives for a regular host (the spec's <c>x-codegen-expires-after</c>).</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+    public static readonly TimeSpan Lifetime = ZoomMeetingsClient.StartUrlLifetime;
 
     /// <summary>How much life a URL must have left to be handed out (time for a person to click it).</summary>
     public static readonly TimeSpan DefaultMargin = TimeSpan.FromMinutes(5);
@@ -26,23 +27,16 @@ public static class StartUrlFreshness
         meeting.StartUrl is { Length: > 0 } url ? new ExpiringUrl(url, requestedAt, Lifetime) : null;
 
     /// <summary>
-    /// Returns <paramref name="current"/> while it has at least <paramref name="margin"/> left; otherwise asks Zoom
-    /// for the meeting again and returns its new start_url.
+    /// Returns <paramref name="current"/> while it has at least <paramref name="margin"/> left by the client's clock;
+    /// otherwise asks Zoom for the meeting again and returns its new start_url.
     /// </summary>
     public static async Task<FreshStartUrl> EnsureFreshStartUrlAsync(
-        this ZoomMeetingsClient client, long meetingId, ExpiringUrl current, TimeProvider clock, TimeSpan? margin = null, CancellationToken cancellationToken = default)
+        this ZoomMeetingsClient client, long meetingId, ExpiringUrl current, TimeSpan? margin = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(clock);
-        if (current.IsFresh(clock, margin ?? DefaultMargin))
-        {
-            return new FreshStartUrl(current, Refreshed: false);
-        }
-        var requestedAt = clock.GetUtcNow();
-        var meeting = await client.GetMeetingAsync(meetingId, cancellationToken: cancellationToken);
-        var fresh = StartUrlOf(meeting, requestedAt)
-            ?? throw new InvalidOperationException($"Zoom returned meeting {meetingId} without a start_url.");
-        return new FreshStartUrl(fresh, Refreshed: true);
+        var stored = new Meeting { Id = meetingId, StartUrl = current.Url };
+        var fresh = await client.GetFreshStartUrlAsync(stored, current.IssuedAt, current.Lifetime, margin ?? DefaultMargin, cancellationToken);
+        return fresh == current ? new FreshStartUrl(current, Refreshed: false) : new FreshStartUrl(fresh, Refreshed: true);
     }
 }

@@ -129,7 +129,7 @@ public static class ZoomMeetingsApp
             FreshStartUrl? startUrl = null;
             if (StartUrlFreshness.StartUrlOf(created, _requestedAt[0]) is { } url)
             {
-                startUrl = await session.Client.EnsureFreshStartUrlAsync(created.Id, url, session.Clock, cancellationToken: cancellationToken);
+                startUrl = await session.Client.EnsureFreshStartUrlAsync(created.Id, url, cancellationToken: cancellationToken);
             }
             printer.WriteCard(created, startUrl, session.Clock);
         }

@@ -21,7 +21,7 @@ public sealed class StartUrlFreshnessTests
         Assert.Equal(world.Emulator.GetStartUrlExpiry(stored.Url), stored.ExpiresAt);
 
         // While fresh, the helper hands back the stored URL without asking Zoom.
-        var early = await zoom.Client.EnsureFreshStartUrlAsync(meeting.Id, stored, world.Clock, cancellationToken: world.Guard);
+        var early = await zoom.Client.EnsureFreshStartUrlAsync(meeting.Id, stored, cancellationToken: world.Guard);
         Assert.False(early.Refreshed);
         Assert.Same(stored, early.StartUrl);
         Assert.DoesNotContain(world.Emulator.Requests, r => r.Method == "GET");
@@ -29,7 +29,7 @@ public sealed class StartUrlFreshnessTests
         world.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
         Assert.False(world.Emulator.IsStartUrlValid(stored.Url));
 
-        var late = await zoom.Client.EnsureFreshStartUrlAsync(meeting.Id, stored, world.Clock, cancellationToken: world.Guard);
+        var late = await zoom.Client.EnsureFreshStartUrlAsync(meeting.Id, stored, cancellationToken: world.Guard);
         Assert.True(late.Refreshed);
         Assert.NotEqual(stored.Url, late.StartUrl.Url);
         Assert.True(world.Emulator.IsStartUrlValid(late.StartUrl.Url));
@@ -47,7 +47,7 @@ public sealed class StartUrlFreshnessTests
         world.Clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4));
         Assert.True(world.Emulator.IsStartUrlValid(stored.Url)); // still valid, but too close to hand to a person
 
-        var fresh = await zoom.Client.EnsureFreshStartUrlAsync(meeting.Id, stored, world.Clock, margin: TimeSpan.FromMinutes(5), cancellationToken: world.Guard);
+        var fresh = await zoom.Client.EnsureFreshStartUrlAsync(meeting.Id, stored, margin: TimeSpan.FromMinutes(5), cancellationToken: world.Guard);
         Assert.True(fresh.Refreshed);
         Assert.True(world.Emulator.IsStartUrlValid(fresh.StartUrl.Url));
     }

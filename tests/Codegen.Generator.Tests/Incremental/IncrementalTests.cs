@@ -9,7 +9,7 @@ public sealed class IncrementalTests
     private static readonly string[] StepsAfterParsing =
     {
         TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Operations,
-        TrackingNames.Clients, TrackingNames.Descriptions, TrackingNames.ClientNames,
+        TrackingNames.Clients, TrackingNames.Descriptions, TrackingNames.ClientNames, TrackingNames.Refreshes,
     };
 
     private static readonly string[] EmitSteps =
@@ -17,7 +17,7 @@ public sealed class IncrementalTests
         TrackingNames.Model, TrackingNames.Types, TrackingNames.Operations, TrackingNames.Clients,
         TrackingNames.Descriptions, TrackingNames.ClientNames, TrackingNames.TypesToEmit,
         TrackingNames.OperationsToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit,
-        TrackingNames.ClientNamesToEmit,
+        TrackingNames.ClientNamesToEmit, TrackingNames.Refreshes, TrackingNames.RefreshesToEmit,
     };
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class IncrementalTests
         Assert.Contains("ListOrderItems", modified[0].Value.ToString());
         Assert.All(operations.Except(modified), o => Assert.True(
             o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
-        foreach (var step in new[] { TrackingNames.TypesToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit, TrackingNames.ClientNamesToEmit })
+        foreach (var step in new[] { TrackingNames.TypesToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit, TrackingNames.ClientNamesToEmit, TrackingNames.RefreshesToEmit })
         {
             Assert.All(Outputs(result, step), o => Assert.True(
                 o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
@@ -100,6 +100,27 @@ public sealed class IncrementalTests
         Assert.Single(modified);
         Assert.Contains("Name = Item,", modified[0].Value.ToString());
         Assert.All(Outputs(result, TrackingNames.OperationsToEmit), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+    }
+
+    [Fact]
+    public void ChangingARefreshLifetimeReEmitsTheRefreshFileAndNoOtherClientLevelFile()
+    {
+        var spec = InMemoryAdditionalText.Spec("/p/links.yaml", Diagnostics.RefreshWithDiagnosticTests.Spec("getLink", "linkId", "id"), "Tests.Links", "LinksClient");
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(compilation);
+
+        var edited = spec.WithText(spec.Text.Replace("x-codegen-expires-after: PT2H", "x-codegen-expires-after: PT3H"));
+        Assert.NotEqual(spec.Text, edited.Text);
+        driver = driver.ReplaceAdditionalText(spec, edited).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        var refresh = Assert.Single(Outputs(result, TrackingNames.RefreshesToEmit));
+        Assert.Equal(IncrementalStepRunReason.Modified, refresh.Reason);
+        foreach (var step in new[] { TrackingNames.OperationsToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit, TrackingNames.ClientNamesToEmit })
+        {
+            Assert.All(Outputs(result, step), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
+        }
     }
 
     private static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step) =>
