@@ -103,68 +103,79 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             }
         }
 
-        var t = now.UtcTicks;
-        var keys = new CounterKey[counters.Count];
-        var shards = new int[counters.Count];
-        for (var i = 0; i < counters.Count; i++)
+        // Up to eight counters (Zoom operations carry one or two) live on the stack; more fall back to arrays.
+        var n = counters.Count;
+        var inline = default(InlineKeys);
+        Span<CounterKey> keys = n <= InlineKeys.Length ? ((Span<CounterKey>)inline)[..n] : new CounterKey[n];
+        Span<int> shards = n <= InlineKeys.Length ? stackalloc int[InlineKeys.Length] : new int[n];
+        Span<int> order = n <= InlineKeys.Length ? stackalloc int[InlineKeys.Length] : new int[n];
+        shards = shards[..n];
+        for (var i = 0; i < n; i++)
         {
             keys[i] = new CounterKey(counters[i].Policy.Name, counters[i].PartitionKey);
             shards[i] = ShardOf(keys[i]);
         }
-        var order = SortedDistinct(shards);
+        // Shards are always locked in ascending order, so two attempts never wait on each other in a cycle.
+        order = SortedDistinct(shards, order);
         Enter(order);
         try
         {
-            var newKeys = 0;
-            for (var i = 0; i < counters.Count; i++)
-            {
-                var counter = counters[i];
-                ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_shards[shards[i]].States, keys[i]);
-                if (Unsafe.IsNullRef(ref state))
-                {
-                    newKeys++;
-                    if (counter.Limit < 1)
-                    {
-                        return new(QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, null));
-                    }
-                    continue;
-                }
-                if (state.BlockedUntil > t)
-                {
-                    return new(QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, new DateTimeOffset(state.BlockedUntil, TimeSpan.Zero)));
-                }
-                var (used, freesAt) = Usage(counter.Policy, in state, t, counter.Limit);
-                if (used >= counter.Limit)
-                {
-                    return new(QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, new DateTimeOffset(freesAt, TimeSpan.Zero)));
-                }
-            }
-            if (newKeys > 0 && Volatile.Read(ref _keyCount) + newKeys > _maxKeys)
-            {
-                return new(QuotaAcquireResult.Refused(counters[0], QuotaRefusalReason.StoreUnavailable, null));
-            }
-
-            int? remaining = null;
-            for (var i = 0; i < counters.Count; i++)
-            {
-                var counter = counters[i];
-                ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_shards[shards[i]].States, keys[i], out var existed);
-                if (!existed)
-                {
-                    Interlocked.Increment(ref _keyCount);
-                }
-                Take(counter.Policy, ref state, t, counter.Limit);
-                if (i == 0)
-                {
-                    remaining = Math.Max(0, counter.Limit - Usage(counter.Policy, in state, t, counter.Limit).Used);
-                }
-            }
-            return new(QuotaAcquireResult.Granted(remaining));
+            return new(TryAcquireLocked(counters, keys, shards, now.UtcTicks));
         }
         finally
         {
             Exit(order);
         }
+    }
+
+    // Checks every counter, then takes from every counter: all or nothing. The caller holds the counters' shard locks.
+    private QuotaAcquireResult TryAcquireLocked(IReadOnlyList<QuotaCounter> counters, ReadOnlySpan<CounterKey> keys, ReadOnlySpan<int> shards, long t)
+    {
+        var newKeys = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var counter = counters[i];
+            ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_shards[shards[i]].States, keys[i]);
+            if (Unsafe.IsNullRef(ref state))
+            {
+                newKeys++;
+                if (counter.Limit < 1)
+                {
+                    return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, null);
+                }
+                continue;
+            }
+            if (state.BlockedUntil > t)
+            {
+                return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, new DateTimeOffset(state.BlockedUntil, TimeSpan.Zero));
+            }
+            var (used, freesAt) = Usage(counter.Policy, in state, t, counter.Limit);
+            if (used >= counter.Limit)
+            {
+                return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, new DateTimeOffset(freesAt, TimeSpan.Zero));
+            }
+        }
+        if (newKeys > 0 && Volatile.Read(ref _keyCount) + newKeys > _maxKeys)
+        {
+            return QuotaAcquireResult.Refused(counters[0], QuotaRefusalReason.StoreUnavailable, null);
+        }
+
+        int? remaining = null;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var counter = counters[i];
+            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_shards[shards[i]].States, keys[i], out var existed);
+            if (!existed)
+            {
+                Interlocked.Increment(ref _keyCount);
+            }
+            Take(counter.Policy, ref state, t, counter.Limit);
+            if (i == 0)
+            {
+                remaining = Math.Max(0, counter.Limit - Usage(counter.Policy, in state, t, counter.Limit).Used);
+            }
+        }
+        return QuotaAcquireResult.Granted(remaining);
     }
 
     /// <inheritdoc />
@@ -372,10 +383,12 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
 
     private static int ShardOf(CounterKey key) => (int)((uint)key.GetHashCode() % ShardCount);
 
-    private static int[] SortedDistinct(int[] shards)
+    // The distinct shard indices in ascending order, written into buffer.
+    private static Span<int> SortedDistinct(ReadOnlySpan<int> shards, Span<int> buffer)
     {
-        var copy = (int[])shards.Clone();
-        Array.Sort(copy);
+        var copy = buffer[..shards.Length];
+        shards.CopyTo(copy);
+        copy.Sort();
         var n = 0;
         for (var i = 0; i < copy.Length; i++)
         {
@@ -384,10 +397,10 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
                 copy[n++] = copy[i];
             }
         }
-        return copy.AsSpan(0, n).ToArray();
+        return copy[..n];
     }
 
-    private void Enter(int[] order)
+    private void Enter(ReadOnlySpan<int> order)
     {
         var entered = 0;
         try
@@ -407,7 +420,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         }
     }
 
-    private void Exit(int[] order)
+    private void Exit(ReadOnlySpan<int> order)
     {
         for (var i = order.Length - 1; i >= 0; i--)
         {
@@ -422,6 +435,13 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     }
 
     private readonly record struct CounterKey(string Policy, string Partition);
+
+    [InlineArray(Length)]
+    private struct InlineKeys
+    {
+        public const int Length = 8;
+        private CounterKey _first;
+    }
 
     // Compact per-key state (32 bytes): the whole entry with its dictionary slot stays well under 100 bytes plus the key text.
     private struct CounterState

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Codegen.Runtime.Transport;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,8 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly QuotaPolicySet _policies;
+    private readonly Action<ApiOperation, string> _unknownPolicy;
+    private readonly ConcurrentDictionary<ApiOperation, OperationQuotas> _byOperation = new(ReferenceEqualityComparer.Instance);
     private long _granted;
     private long _refused;
     private long _waiting;
@@ -40,6 +43,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _policies = new QuotaPolicySet(api, options);
+        _unknownPolicy = (operation, name) => QuotaLog.UnknownPolicy(_logger, operation.OperationId, name);
     }
 
     /// <summary>The policies in force (after overrides and plan selection), with their limits.</summary>
@@ -50,7 +54,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     public IReadOnlyList<QuotaCounter> CountersFor(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Counters(request);
+        return Counters(request).ToArray(); // a copy: the limiter may share its array between calls
     }
 
     /// <summary>Reads a policy's state for a partition value (for Zoom: a host user id) without taking a permit.</summary>
@@ -97,14 +101,14 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         ArgumentNullException.ThrowIfNull(resource);
         ThrowIfDisposed();
         CheckPermitCount(permitCount);
-        var counters = Counters(resource);
+        var counters = Counters(resource, out var remainingSlot);
         if (counters.Length == 0)
         {
             return Unlimited;
         }
         var now = _time.GetUtcNow();
         var result = permitCount == 0 ? Wait(PeekAsync(counters, now, default)) : Wait(_store.TryAcquireAsync(counters, now));
-        return Conclude(resource, counters, result, now, permitCount);
+        return Conclude(resource, counters, remainingSlot, result, now, permitCount);
     }
 
     /// <inheritdoc />
@@ -113,7 +117,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         ArgumentNullException.ThrowIfNull(resource);
         ThrowIfDisposed();
         CheckPermitCount(permitCount);
-        var counters = Counters(resource);
+        var counters = Counters(resource, out var remainingSlot);
         if (counters.Length == 0)
         {
             return Unlimited;
@@ -141,7 +145,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
                 }
                 continue;
             }
-            return Conclude(resource, counters, result, now, permitCount);
+            return Conclude(resource, counters, remainingSlot, result, now, permitCount);
         }
     }
 
@@ -240,7 +244,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         }
     }
 
-    private RateLimitLease Conclude(ApiRequest request, QuotaCounter[] counters, QuotaAcquireResult result, DateTimeOffset now, int permitCount)
+    private RateLimitLease Conclude(ApiRequest request, QuotaCounter[] counters, RemainingSlot? remainingSlot, QuotaAcquireResult result, DateTimeOffset now, int permitCount)
     {
         if (result.Acquired)
         {
@@ -255,7 +259,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             }
             if (result.Remaining is { } remaining)
             {
-                QuotaMetrics.RecordRemaining(_api.Name, counters[0].Policy.Name, remaining);
+                remainingSlot?.Set(remaining);
             }
             return QuotaLease.Granted(counters, now, result.Remaining);
         }
@@ -284,17 +288,23 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         return QuotaAcquireResult.Granted();
     }
 
-    private QuotaCounter[] Counters(ApiRequest request)
+    // The counters of one attempt. Shared, never mutated: the cached array when no policy is partitioned.
+    private QuotaCounter[] Counters(ApiRequest request) => Counters(request, out _);
+
+    private QuotaCounter[] Counters(ApiRequest request, out RemainingSlot? remainingSlot)
     {
+        remainingSlot = null;
         if (!_options.Enabled)
         {
             return [];
         }
-        var quotas = _policies.For(request.Operation, name => QuotaLog.UnknownPolicy(_logger, request.Operation.OperationId, name));
-        if (quotas.Length == 0)
+        var operation = Quotas(request.Operation);
+        remainingSlot = operation.RemainingSlot;
+        if (operation.Unpartitioned is { } shared)
         {
-            return [];
+            return shared;
         }
+        var quotas = operation.Quotas;
         var counters = new QuotaCounter[quotas.Length];
         for (var i = 0; i < quotas.Length; i++)
         {
@@ -308,6 +318,23 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         }
         return counters;
     }
+
+    private OperationQuotas Quotas(ApiOperation operation) =>
+        _byOperation.TryGetValue(operation, out var cached) ? cached : _byOperation.GetOrAdd(operation, Build);
+
+    private OperationQuotas Build(ApiOperation operation)
+    {
+        var quotas = _policies.For(operation, _unknownPolicy);
+        QuotaCounter[]? unpartitioned = quotas.All(q => q.Policy.PartitionParameter is null)
+            ? quotas.Select(q => new QuotaCounter(q.Policy, QuotaPartition.Normalize(q.Policy, null), q.Limit)).ToArray()
+            : null;
+        // The store reports "remaining" for the first counter, so the gauge series is that policy's.
+        var slot = quotas.Length == 0 ? new RemainingSlot() : QuotaMetrics.SlotFor(_api.Name, quotas[0].Policy.Name);
+        return new OperationQuotas(quotas, unpartitioned, slot);
+    }
+
+    // What an operation consumes, resolved once: its quotas, its counters when none is partitioned, its gauge slot.
+    private sealed record OperationQuotas(EffectiveQuota[] Quotas, QuotaCounter[]? Unpartitioned, RemainingSlot RemainingSlot);
 
     private static void CheckPermitCount(int permitCount)
     {

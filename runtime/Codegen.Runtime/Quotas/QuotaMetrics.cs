@@ -7,7 +7,7 @@ namespace Codegen.Runtime.Quotas;
 // Quota instruments on the runtime's meter. Tags are policy names and reasons, never partition keys.
 internal static class QuotaMetrics
 {
-    private static readonly ConcurrentDictionary<(string Client, string Policy), int> LastRemaining = new();
+    private static readonly ConcurrentDictionary<(string Client, string Policy), RemainingSlot> LastRemaining = new();
 
     public static readonly Counter<long> Granted = CodegenTelemetry.Meter.CreateCounter<long>(
         "codegen.quota.permits.granted", "{permit}", "Permits granted by the quota limiter, per policy.");
@@ -24,13 +24,31 @@ internal static class QuotaMetrics
     public static readonly ObservableGauge<int> Remaining = CodegenTelemetry.Meter.CreateObservableGauge(
         "codegen.quota.remaining", Observe, "{permit}", "Permits left in the window of the most recent grant, per policy.");
 
-    public static void RecordRemaining(string client, string policy, int remaining) => LastRemaining[(client, policy)] = remaining;
+    // Resolved once per (client, policy) by the limiter, so a grant writes an int instead of hashing two strings.
+    public static RemainingSlot SlotFor(string client, string policy) => LastRemaining.GetOrAdd((client, policy), static _ => new RemainingSlot());
+
+    public static void RecordRemaining(string client, string policy, int remaining) => SlotFor(client, policy).Set(remaining);
 
     private static IEnumerable<Measurement<int>> Observe()
     {
-        foreach (var ((client, policy), remaining) in LastRemaining)
+        foreach (var ((client, policy), slot) in LastRemaining)
         {
+            if (slot.Value is not { } remaining)
+            {
+                continue; // resolved, but nothing granted yet
+            }
             yield return new Measurement<int>(remaining, new KeyValuePair<string, object?>("client", client), new KeyValuePair<string, object?>("policy", policy));
         }
     }
+}
+
+// The last "remaining" value of one (client, policy) gauge series; empty until the first grant.
+internal sealed class RemainingSlot
+{
+    private const int Unset = int.MinValue;
+    private int _value = Unset;
+
+    public int? Value => Volatile.Read(ref _value) is var v && v != Unset ? v : null;
+
+    public void Set(int remaining) => Volatile.Write(ref _value, remaining);
 }

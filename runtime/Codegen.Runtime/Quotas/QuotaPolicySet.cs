@@ -69,7 +69,8 @@ internal sealed class QuotaPolicySet
     public bool IsDisabled(string name) => _disabled.Contains(name);
 
     /// <summary>The quotas one call of <paramref name="operation"/> consumes, in the operation's order, each once.</summary>
-    public EffectiveQuota[] For(ApiOperation operation, Action<string>? unknownPolicy = null) =>
+    // Built once per operation; unknownPolicy is called while building, so each unknown name is reported once.
+    public EffectiveQuota[] For(ApiOperation operation, Action<ApiOperation, string>? unknownPolicy = null) =>
         _byOperation.GetOrAdd(operation, op =>
         {
             var list = new List<EffectiveQuota>();
@@ -81,7 +82,7 @@ internal sealed class QuotaPolicySet
                 }
                 else if (!_disabled.Contains(name))
                 {
-                    unknownPolicy?.Invoke(name);
+                    unknownPolicy?.Invoke(op, name);
                 }
             }
             list.AddRange(_forEveryOperation);
