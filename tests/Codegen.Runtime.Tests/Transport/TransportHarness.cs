@@ -135,6 +135,14 @@ internal sealed class TransportHarness : IDisposable
         return new ApiInvoker(Http, TestApi.Description, options, tokens, withQuota ? Quota : null, Time, LoggerFactory, DelayAsync, static () => 1.0);
     }
 
+    /// <summary>An invoker over the real quota limiter instead of the recording double.</summary>
+    public ApiInvoker Create(Uri baseAddress, QuotaLimiter limiter, IAccessTokenProvider? tokens = null)
+    {
+        var options = new ApiClientOptions { BaseAddress = baseAddress };
+        options.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+        return new ApiInvoker(Http, TestApi.Description, options, tokens, new LimiterQuotaGate(limiter), Time, LoggerFactory, DelayAsync, static () => 1.0);
+    }
+
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
