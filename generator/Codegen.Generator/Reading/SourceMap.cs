@@ -25,8 +25,25 @@ internal sealed partial class SourceMap
         _lineStarts = ComputeLineStarts(text);
     }
 
+    private DiagnosticInfo? _syntaxError;
+
+    // False for a map made by Deferred until something asks for a location: a spec that reads cleanly never pays
+    // for tokenizing its text a second time.
+    private bool _read;
+
     /// <summary>The located syntax error when the text is not well-formed YAML/JSON; <see langword="null"/> when it is.</summary>
-    public DiagnosticInfo? SyntaxError { get; private set; }
+    public DiagnosticInfo? SyntaxError
+    {
+        get
+        {
+            EnsureRead();
+            return _syntaxError;
+        }
+        private set => _syntaxError = value;
+    }
+
+    /// <summary>Whether the text has been tokenized (always, for a map made by <see cref="Build"/>).</summary>
+    internal bool IsTokenized => _read;
 
     /// <summary>The path of the spec file the locations refer to.</summary>
     public string FilePath => _filePath;
@@ -51,9 +68,30 @@ internal sealed partial class SourceMap
         return map;
     }
 
+    /// <summary>
+    /// Like <see cref="Build"/>, but the text is only tokenized when a location or the syntax error is first asked for.
+    /// </summary>
+    public static SourceMap Deferred(string filePath, string text) => new(filePath ?? string.Empty, text ?? string.Empty);
+
+    private void EnsureRead()
+    {
+        if (_read)
+        {
+            return;
+        }
+        _read = true;
+        var built = Build(_filePath, _text);
+        _syntaxError = built._syntaxError;
+        _nodes.AddRange(built._nodes);
+        foreach (var entry in built._byPointer)
+        {
+            _byPointer[entry.Key] = entry.Value;
+        }
+    }
+
     private static SourceMap Read(string filePath, string text, bool json)
     {
-        var map = new SourceMap(filePath, text);
+        var map = new SourceMap(filePath, text) { _read = true };
         try
         {
             if (json)
@@ -68,7 +106,7 @@ internal sealed partial class SourceMap
         catch (Exception exception)
         {
             // A tokenizer bug must not take the generator down; report it where reading stopped.
-            map.SyntaxError ??= map.SyntaxDiagnostic(map._nodes.Count > 0 ? map._nodes[map._nodes.Count - 1].NodeStart : 0, 0, exception.Message);
+            map._syntaxError ??= map.SyntaxDiagnostic(map._nodes.Count > 0 ? map._nodes[map._nodes.Count - 1].NodeStart : 0, 0, exception.Message);
         }
         return map;
     }
@@ -80,6 +118,7 @@ internal sealed partial class SourceMap
     /// </summary>
     public SourceLocation? Locate(string jsonPointer)
     {
+        EnsureRead();
         var pointer = Normalize(jsonPointer);
         while (true)
         {
@@ -95,7 +134,11 @@ internal sealed partial class SourceMap
     }
 
     /// <summary>Whether <paramref name="jsonPointer"/> names a node that exists in the text.</summary>
-    public bool Contains(string jsonPointer) => _byPointer.ContainsKey(Normalize(jsonPointer));
+    public bool Contains(string jsonPointer)
+    {
+        EnsureRead();
+        return _byPointer.ContainsKey(Normalize(jsonPointer));
+    }
 
     /// <summary>Escapes one pointer segment (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>).</summary>
     public static string EscapeSegment(string segment) =>

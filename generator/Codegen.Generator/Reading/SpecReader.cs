@@ -36,7 +36,7 @@ internal sealed partial class SpecReader
         SourceMap? map = null;
         try
         {
-            map = SourceMap.Build(input.FilePath, input.Text);
+            map = SourceMap.Deferred(input.FilePath, input.Text);
             var reader = new SpecReader(input, map);
             return reader.ReadDocument(cancellationToken);
         }
@@ -53,6 +53,11 @@ internal sealed partial class SpecReader
         }
     }
 
+    private ParsedSpec? SyntaxErrorOnly() =>
+        _map.SyntaxError is { } syntaxError
+            ? new ParsedSpec(EmptyModel(_input), new EquatableArray<DiagnosticInfo>(new[] { syntaxError }))
+            : null;
+
     private static SpecModel EmptyModel(SpecInput input) => new(
         input.FilePath, input.Options.Namespace, input.Options.ClientName, null, null, null,
         EquatableArray<TypeModel>.Empty, EquatableArray<OperationModel>.Empty, EquatableArray<QuotaModel>.Empty,
@@ -60,11 +65,6 @@ internal sealed partial class SpecReader
 
     private ParsedSpec ReadDocument(CancellationToken cancellationToken)
     {
-        if (_map.SyntaxError is { } syntaxError)
-        {
-            return new ParsedSpec(EmptyModel(_input), new EquatableArray<DiagnosticInfo>(new[] { syntaxError }));
-        }
-
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
         var format = _input.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
@@ -85,9 +85,19 @@ internal sealed partial class SpecReader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            if (SyntaxErrorOnly() is { } malformed)
+            {
+                return malformed;
+            }
             // Microsoft.OpenApi itself failed (seen with Swagger 2.0 $refs to other files): a spec problem, not ours.
             Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message}); $refs to other files are not supported");
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
+        }
+        // The text is only tokenized for locations when the reader had something to say: a malformed file gets one
+        // located syntax error instead of the reader's follow-on complaints.
+        if ((result.Document is null || result.Diagnostic?.Errors.Count > 0) && SyntaxErrorOnly() is { } syntax)
+        {
+            return syntax;
         }
         // Errors the reader read past (the document still came out) do not stop generation, so they are warnings:
         // real specs carry hundreds of them (unknown keys, missing descriptions) and must still build. Only a
