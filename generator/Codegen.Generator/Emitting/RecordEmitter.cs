@@ -28,6 +28,13 @@ internal static class RecordEmitter
             EmitProperty(writer, property, names);
         }
 
+        if (model.AdditionalProperties is { } extras)
+        {
+            if (!first) writer.WriteLine();
+            writer.WriteLine("/// <summary>Members of the JSON object beyond the declared properties, in the order read; written after them.</summary>");
+            writer.WriteLine("public " + CSharpCode.TypeName(extras, names) + "? " + model.AdditionalPropertiesName + " { get; init; }");
+        }
+
         if (model.Properties.Any(p => p.IsSensitive))
         {
             writer.WriteLine();
@@ -84,6 +91,11 @@ internal static class RecordEmitter
                 writer.WriteLine("builder.Append((object?)" + Access(property) + ");");
             }
         }
+        if (model.AdditionalProperties is not null)
+        {
+            writer.WriteLine("builder.Append(" + CSharpCode.Literal((model.Properties.Count == 0 ? "" : ", ") + model.AdditionalPropertiesName + " = ") + ");");
+            writer.WriteLine("builder.Append((object?)this." + model.AdditionalPropertiesName + ");");
+        }
         writer.WriteLine("return true;");
         writer.CloseBrace();
     }
@@ -109,6 +121,11 @@ internal static class RecordEmitter
                 writer.WriteLine("bool " + Local(property) + "Seen = false;");
             }
         }
+        var extras = model.AdditionalProperties;
+        if (extras is not null)
+        {
+            writer.WriteLine("global::System.Collections.Generic.Dictionary<string, " + CSharpCode.ItemTypeName(extras, names) + ">? __extras = null;");
+        }
         writer.WriteLine("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
         writer.OpenBrace();
         bool first = true;
@@ -130,8 +147,19 @@ internal static class RecordEmitter
             writer.WriteLine("else");
             writer.OpenBrace();
         }
-        writer.WriteLine("reader.Read();");
-        writer.WriteLine("reader.Skip();");
+        if (extras is not null)
+        {
+            // A member not declared: kept, typed by additionalProperties.
+            writer.WriteLine("var __name = reader.GetString()!;");
+            writer.WriteLine("reader.Read();");
+            var read = extras.ItemNullable ? JsonCode.ReadNullable(extras.Item!, names, "reader") : JsonCode.Read(extras.Item!, names, "reader");
+            writer.WriteLine("(__extras ??= new global::System.Collections.Generic.Dictionary<string, " + CSharpCode.ItemTypeName(extras, names) + ">(global::System.StringComparer.Ordinal))[__name] = " + read + ";");
+        }
+        else
+        {
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+        }
         if (!first)
         {
             writer.CloseBrace();
@@ -147,6 +175,10 @@ internal static class RecordEmitter
                 : property.IsNullable ? local + "Seen ? " + local + " : " + missing
                 : local + " ?? " + missing;
             writer.WriteLine(property.Name + " = " + value + ",");
+        }
+        if (extras is not null)
+        {
+            writer.WriteLine(model.AdditionalPropertiesName + " = __extras,");
         }
         writer.CloseBrace(";");
         writer.CloseBrace();
@@ -198,6 +230,25 @@ internal static class RecordEmitter
                 writer.WriteLine("writer.WriteNull(" + name + ");");
                 writer.CloseBrace();
             }
+        }
+        if (model.AdditionalProperties is { } extras)
+        {
+            writer.WriteLine("if (this." + model.AdditionalPropertiesName + " is { } __extras)");
+            writer.OpenBrace();
+            writer.WriteLine("foreach (var __member in __extras)");
+            writer.OpenBrace();
+            writer.WriteLine("writer.WritePropertyName(__member.Key);");
+            if (extras.ItemNullable)
+            {
+                writer.WriteLine("if (__member.Value is { } __value) { " + JsonCode.Write(extras.Item!, names, "writer", "__value") + " } else { writer.WriteNullValue(); }");
+            }
+            else
+            {
+                writer.WriteLine("var __value = __member.Value;");
+                writer.WriteLine(JsonCode.Write(extras.Item!, names, "writer", "__value"));
+            }
+            writer.CloseBrace();
+            writer.CloseBrace();
         }
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBrace();

@@ -353,13 +353,17 @@ internal sealed partial class SpecReader
         var required = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var enums = new List<EnumModel>();
+        IOpenApiSchema? extrasSchema = null;
+        string? extrasPointer = null;
 
         void AddFrom(IOpenApiSchema source, string sourcePointer, string owner)
         {
             foreach (var r in source.Required ?? (ISet<string>)new HashSet<string>()) required.Add(r);
-            if (source.AdditionalProperties is not null && source.Properties is { Count: > 0 })
+            if (source.AdditionalProperties is { } extra)
             {
-                Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(sourcePointer, "additionalProperties"), "'additionalProperties' next to 'properties'", "extra members are skipped when reading");
+                // Members beyond the declared properties; the most derived declaration wins.
+                extrasSchema = extra;
+                extrasPointer = JsonPointer.Append(sourcePointer, "additionalProperties");
             }
             foreach (var entry in source.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
@@ -410,6 +414,15 @@ internal sealed partial class SpecReader
         AddComposed(schema, pointer, name, 0);
 
         var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) }).ToList();
+        TypeRef? extras = null;
+        string? extrasName = null;
+        if (extrasSchema is not null)
+        {
+            var value = Resolve(extrasSchema, extrasPointer!, name + "Value");
+            CollectEnums(value.Type, enums);
+            extras = new TypeRef(TypeKind.Dictionary, Item: value.Type, ItemNullable: value.Nullable);
+            extrasName = members.Take("AdditionalProperties", out _);
+        }
         var rules = ConstraintReader.ReadObjectRules(schema, pointer, _diagnostics, _map);
         _types.Add(new RecordModel(
             name,
@@ -418,8 +431,11 @@ internal sealed partial class SpecReader
             null,
             finalProperties.ToEquatableArray(),
             rules,
-            null,
-            enums.Distinct().ToEquatableArray()));
+            extras,
+            enums.Distinct().ToEquatableArray())
+        {
+            AdditionalPropertiesName = extrasName,
+        });
     }
 
     private string TakeMemberName(string jsonName, string pointer, string recordName, NameScope members)
