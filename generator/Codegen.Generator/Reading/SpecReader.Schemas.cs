@@ -413,7 +413,9 @@ internal sealed partial class SpecReader
         }
         AddComposed(schema, pointer, name, 0);
 
-        var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) }).ToList();
+        // A required readOnly property is required in responses only (OpenAPI 3.0 §4.7.25.3): callers building a
+        // request do not set it, so it is optional in C#, in validation and when reading.
+        var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) && !p.IsReadOnly }).ToList();
         TypeRef? extras = null;
         string? extrasName = null;
         if (extrasSchema is not null)
