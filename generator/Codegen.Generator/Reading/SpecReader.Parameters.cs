@@ -87,7 +87,8 @@ internal sealed partial class SpecReader
         else
         {
             var schemaPointer = JsonPointer.Append(parameterPointer, "schema");
-            type = Resolve(parameter.Schema, schemaPointer, methodName + CSharpName.Pascal(name)).Type;
+            type = PrimitiveTypesUnion(parameter.Schema, schemaPointer, methodName + CSharpName.Pascal(name))
+                ?? Resolve(parameter.Schema, schemaPointer, methodName + CSharpName.Pascal(name)).Type;
             shape = ShapeOf(type, out members);
             if (shape == ParameterShape.Value && !IsSimple(type.Kind))
             {
@@ -157,6 +158,40 @@ internal sealed partial class SpecReader
             default:
                 return ParameterShape.Value;
         }
+    }
+
+    /// <summary>
+    /// An inline schema with several primitive types (<c>type: [integer, string]</c>; Microsoft.OpenApi also reads a 3.0
+    /// <c>oneOf</c> of bare primitive types that way) becomes a union of those types, so an "ID or UUID" path
+    /// parameter is typed and sent. <see langword="null"/> for every other schema.
+    /// </summary>
+    private TypeRef? PrimitiveTypesUnion(IOpenApiSchema schema, string pointer, string nameHint)
+    {
+        if (schema is OpenApiSchemaReference || schema.Type is not { } declared
+            || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 } || schema.AllOf is { Count: > 0 }
+            || schema.Enum is { Count: > 0 } || schema.Properties is { Count: > 0 })
+        {
+            return null;
+        }
+        var types = declared & ~JsonSchemaType.Null;
+        var primitives = JsonSchemaType.Integer | JsonSchemaType.Number | JsonSchemaType.Boolean | JsonSchemaType.String;
+        if ((types & ~primitives) != 0 || (types & (types - 1)) == 0)
+        {
+            return null; // not only primitives, or a single type
+        }
+        var variants = new List<UnionVariant>();
+        void Add(JsonSchemaType flag, TypeKind kind, UnionToken token)
+        {
+            if ((types & flag) != 0) variants.Add(new UnionVariant(kind.ToString(), new TypeRef(kind), token, EquatableArray<string>.Empty));
+        }
+        Add(JsonSchemaType.Integer, schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64, UnionToken.Number);
+        Add(JsonSchemaType.Number, TypeKind.Double, UnionToken.Number);
+        Add(JsonSchemaType.Boolean, TypeKind.Boolean, UnionToken.Boolean);
+        Add(JsonSchemaType.String, TypeKind.String, UnionToken.String);
+        var name = TakeTypeName(CSharpName.PascalIdentifier(nameHint, "Union", "Union"), "schema", nameHint, pointer);
+        _unionNames.Add(name);
+        _types.Add(new UnionModel(name, pointer, schema.Description, null, variants.ToEquatableArray(), null, DiscriminatorKind.String, IsOneOf: true));
+        return new TypeRef(TypeKind.Model, name);
     }
 
     private static bool IsSimple(TypeKind kind) =>

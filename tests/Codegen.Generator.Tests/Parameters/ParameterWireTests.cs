@@ -22,6 +22,8 @@ public sealed class ParameterWireTests : IClassFixture<ParameterStylesFixture>, 
     [InlineData("path escaping", "/matrix/;p=a%3Bb%3Dc/;a=x%2Cy,z%20w/;ax=1%2F2/;o=R,1/;G=2")]
     [InlineData("path union integer", "/meetings/85746065432")]
     [InlineData("path union string", "/meetings/abc%2F1%3D%3D")]
+    [InlineData("path type array integer", "/past_meetings/5638296721")]
+    [InlineData("path type array string", "/past_meetings/4444AAAiAAAAAiAiAiiAii%3D%3D")]
     [InlineData("path nested falls back to text", "/reports/2024-01")]
     [InlineData("query form primitive", "/query?fp=blue")]
     [InlineData("query form array", "/query?fa=blue%2Cblack%2Cbrown")]
