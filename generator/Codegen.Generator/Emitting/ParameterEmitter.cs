@@ -121,9 +121,14 @@ internal static class ParameterEmitter
     private static string Items(ParameterModel p, string value, ClientNames names)
     {
         var item = p.Type.Item!;
+        var wire = OperationEmitter.Wire(item, "item", names);
+        if (wire == "item")
+        {
+            return value; // strings are their own text (null items included: the runtime leaves them out)
+        }
         var text = p.Type.ItemNullable
             ? "item is { } present ? " + OperationEmitter.Wire(item, "present", names) + " : null"
-            : OperationEmitter.Wire(item, "item", names);
+            : wire;
         return "global::System.Linq.Enumerable.Select(" + value + ", static item => " + text + ")";
     }
 
