@@ -80,4 +80,15 @@ public sealed class Swagger2CollectionFormatTests
         Assert.DoesNotContain("ParameterStyle.Form, true", source);
         Assert.Contains("AddQuery(request, \"tags\", tagsValue, global::Codegen.Runtime.Transport.ParameterStyle.Form, false);", source);
     }
+
+    [Fact]
+    public void TsvWhichMicrosoftOpenApiCannotReadIsReportedNotThrown()
+    {
+        var spec = Spec.Replace("collectionFormat: pipes", "collectionFormat: tsv");
+
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/project/specs/find.yaml", spec, "Tests.Find", "FindClient") });
+
+        Assert.Null(result.RunResult.Results.Single().Exception);
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CG0006");
+    }
 }
