@@ -147,7 +147,8 @@ internal static class ParameterEmitter
         var members = p.Members.Select((m, i) =>
             "new(" + CSharpCode.Literal(m.WireName) + ", " + value + "." + m.CSharpName + " is { } " + prefix + i + " ? "
             + OperationEmitter.Wire(m.Type, prefix + i, names) + " : null)");
-        return "new " + Pair + "[] { " + string.Join(", ", members) + " }";
+        // One member a line: a record may have many properties.
+        return "new " + Pair + "[]\n{\n    " + string.Join(",\n    ", members) + ",\n}";
     }
 
     private static string Style(ParameterModel p) => StyleEnum + "." + char.ToUpperInvariant(p.Style[0]) + p.Style.Substring(1);
