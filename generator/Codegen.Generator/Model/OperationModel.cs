@@ -35,7 +35,8 @@ internal enum ParameterLocation
 /// <summary>An operation parameter.</summary>
 /// <param name="Name">The name on the wire.</param>
 /// <param name="CSharpName">The C# parameter name (camelCase, keyword-safe, unique in the method).</param>
-/// <param name="Style">The serialization style (<c>form</c>, <c>simple</c>, <c>deepObject</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c>).</param>
+/// <param name="Style">The serialization style, checked against the location: <c>simple</c>, <c>label</c>, <c>matrix</c>, <c>form</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c> or <c>deepObject</c>.</param>
+/// <param name="Explode">OpenAPI's <c>explode</c> (Swagger 2.0: <c>collectionFormat: multi</c>).</param>
 internal sealed record ParameterModel(
     string Name,
     string CSharpName,
