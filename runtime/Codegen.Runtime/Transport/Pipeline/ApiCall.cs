@@ -52,6 +52,14 @@ internal sealed class ApiCall : IDisposable
         ResponseBody = body;
     }
 
+    /// <summary>Hands the answer over to the caller (a streamed body); the call no longer disposes it.</summary>
+    public HttpResponseMessage DetachResponse()
+    {
+        var response = Response ?? throw new InvalidOperationException("The call has no answer to hand over.");
+        Response = null;
+        return response;
+    }
+
     /// <summary>Forgets the current attempt's answer before the next send.</summary>
     public void ClearAttempt()
     {
