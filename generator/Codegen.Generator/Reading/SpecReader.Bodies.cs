@@ -209,17 +209,17 @@ internal sealed partial class SpecReader
             var content = entry.Value?.Content;
             bool success = entry.Key.StartsWith("2", StringComparison.Ordinal);
             var response = new ResponseModel(entry.Key, content?.Keys.FirstOrDefault(), null, entry.Value?.Description);
-            string? read = null;
+            IOpenApiSchema? read = null;
             var json = content?.FirstOrDefault(c => IsJson(c.Key)) ?? default;
             if (json.Key is not null)
             {
-                read = json.Key;
                 // Only success bodies get named types for the method's result; error bodies come back through the
                 // runtime's ApiException, and their named schemas are generated below so callers can read them.
                 if (success || json.Value?.Schema is OpenApiSchemaReference)
                 {
                     var schemaPointer = JsonPointer.Append(JsonPointer.Append(responsePointer, "content", json.Key), "schema");
                     response = response with { ContentType = json.Key, Type = Resolve(json.Value?.Schema, schemaPointer, methodName + "Response").Type, Kind = ResponseKind.Json };
+                    read = json.Value?.Schema;
                 }
                 else
                 {
@@ -242,7 +242,8 @@ internal sealed partial class SpecReader
             // Every named schema any response mentions gets its type, whatever the media type.
             foreach (var media in content ?? new Dictionary<string, IOpenApiMediaType>())
             {
-                if (media.Key == read) continue;
+                // The same schema offered as JSON and XML (Swagger 2.0 "produces") was read above.
+                if (read is not null && ReferenceEquals(media.Value?.Schema, read)) continue;
                 GenerateReferencedSchemas(media.Value?.Schema, JsonPointer.Append(JsonPointer.Append(responsePointer, "content", media.Key), "schema"), 0);
             }
             result.Add(response);
@@ -263,7 +264,10 @@ internal sealed partial class SpecReader
         return type.StartsWith("multipart/", StringComparison.Ordinal) || type == FormMediaType ? ResponseKind.None : ResponseKind.Binary;
     }
 
-    /// <summary>Resolves every <c>$ref</c> inside a response schema (not the inline parts themselves), so named error bodies get types.</summary>
+    /// <summary>
+    /// Resolves every <c>$ref</c> inside a response schema (not the inline parts themselves), so named error bodies get
+    /// types. <c>allOf</c> members are not followed: the generator merges them into the composing record.
+    /// </summary>
     private void GenerateReferencedSchemas(IOpenApiSchema? schema, string pointer, int depth)
     {
         if (schema is null || depth > 32) return;
@@ -285,7 +289,6 @@ internal sealed partial class SpecReader
                 GenerateReferencedSchemas(list![i], JsonPointer.Append(pointer, key, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), depth + 1);
             }
         }
-        Each(schema.AllOf, "allOf");
         Each(schema.AnyOf, "anyOf");
         Each(schema.OneOf, "oneOf");
     }
