@@ -61,7 +61,8 @@ internal sealed partial class SpecReader
     private BodyKind? RequestKind(string mediaType, IOpenApiSchema? schema)
     {
         var type = BareMediaType(mediaType);
-        if (IsJson(type)) return BodyKind.Json;
+        // "*/*" (Swagger 2.0 without "consumes") means JSON, unless the schema says the body is a file.
+        if (IsJson(type) && !(type == "*/*" && IsBinarySchema(schema))) return BodyKind.Json;
         if (type == FormMediaType) return BodyKind.Form;
         if (type == MultipartMediaType) return BodyKind.Multipart;
         if (IsBinarySchema(schema)) return BodyKind.Binary;
@@ -210,7 +211,7 @@ internal sealed partial class SpecReader
             bool success = entry.Key.StartsWith("2", StringComparison.Ordinal);
             var response = new ResponseModel(entry.Key, content?.Keys.FirstOrDefault(), null, entry.Value?.Description);
             IOpenApiSchema? read = null;
-            var json = content?.FirstOrDefault(c => IsJson(c.Key)) ?? default;
+            var json = content?.FirstOrDefault(c => IsJson(c.Key) && !(c.Key == "*/*" && IsBinarySchema(c.Value?.Schema))) ?? default;
             if (json.Key is not null)
             {
                 // Only success bodies get named types for the method's result; error bodies come back through the
@@ -255,12 +256,14 @@ internal sealed partial class SpecReader
     private ResponseKind ResponseKindOf(string mediaType, IOpenApiSchema? schema)
     {
         var type = BareMediaType(mediaType);
-        if (IsJson(type)) return ResponseKind.Json;
         if (IsBinarySchema(schema)) return ResponseKind.Binary;
+        if (IsJson(type)) return ResponseKind.Json;
         var target = Target(schema);
-        bool stringLike = target is null || ((target.Type ?? 0) & ~JsonSchemaType.Null) is 0 or JsonSchemaType.String;
-        if (!stringLike) return ResponseKind.None;
+        var jsonType = (target?.Type ?? 0) & ~JsonSchemaType.Null;
+        if (jsonType is JsonSchemaType.Object or JsonSchemaType.Array) return ResponseKind.None;
+        // Text of any scalar schema (a number in text/plain) is returned as the string it is.
         if (type.StartsWith("text/", StringComparison.Ordinal)) return ResponseKind.Text;
+        if (jsonType is not (0 or JsonSchemaType.String)) return ResponseKind.None;
         return type.StartsWith("multipart/", StringComparison.Ordinal) || type == FormMediaType ? ResponseKind.None : ResponseKind.Binary;
     }
 

@@ -134,15 +134,6 @@ public sealed class ApiRequest
         _canResendBody = () => replayable.CanResend;
     }
 
-    /// <summary>Sets a binary body from a file; its own content type wins over <paramref name="mediaType"/>.</summary>
-    /// <param name="file">The file.</param>
-    /// <param name="mediaType">The API's declared media type.</param>
-    public void SetFileBody(ApiFile file, string mediaType)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        SetStreamBody(file.Content, file.ContentType ?? mediaType);
-    }
-
     /// <summary>The media types the success answer may have (the <c>Accept</c> header); JSON when <see langword="null"/>.</summary>
     public string? Accept { get; private set; }
 

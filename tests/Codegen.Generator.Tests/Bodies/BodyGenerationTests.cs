@@ -94,6 +94,30 @@ public sealed class BodyGenerationTests
         Assert.Contains("parts.AddFile(\"photo\", body.Photo);", upload);
     }
 
+    [Fact]
+    public void SwaggerFileAnswerWithoutProducesIsAStreamAndATextNumberIsAString()
+    {
+        var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/files.yaml", """
+            swagger: '2.0'
+            info: {title: t, version: '1'}
+            host: api.example.test
+            paths:
+              /photo:
+                get:
+                  operationId: getPhoto
+                  responses: {'200': {description: the photo, schema: {type: file}}}
+              /count:
+                get:
+                  operationId: getCount
+                  produces: [text/plain]
+                  responses: {'200': {description: how many, schema: {type: integer}}}
+            """, "Tests.Files", "FilesClient") });
+
+        result.AssertCompilesCleanly();
+        Assert.Contains("Task<global::Codegen.Runtime.Transport.ApiStreamResponse> GetPhotoAsync(", result.Source("FilesClient.GetPhotoAsync.g.cs"));
+        Assert.Contains("Task<string> GetCountAsync(", result.Source("FilesClient.GetCountAsync.g.cs"));
+    }
+
     private static (int Line, int Column) Position(Diagnostic diagnostic)
     {
         var span = diagnostic.Location.GetLineSpan();

@@ -116,6 +116,34 @@ public sealed class BodyTests : IDisposable
     }
 
     [Fact]
+    public async Task StreamThatCannotSeekIsNotReSentAfterA401EvenWhenANewTokenCouldBeHad()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => Status(context, 401));
+        var tokens = new RotatingTokens();
+        var request = new ApiRequest(Replace, "files/1");
+        request.SetStreamBody(new ForwardOnlyStream("once"u8.ToArray()), "application/octet-stream");
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => _harness.Create(server.BaseAddress, tokens).SendAsync(request));
+
+        Assert.Equal(401, (int)error.StatusCode);
+        Assert.Equal("Bearer token-1", Assert.Single(server.Requests).Authorization);
+        Assert.Equal(0, tokens.Invalidated);
+    }
+
+    [Fact]
+    public async Task SeekableStreamIsReSentWholeWithTheNewTokenAfterA401()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, number) => Status(context, number == 1 ? 401 : 204));
+        var tokens = new RotatingTokens();
+        var request = new ApiRequest(Replace, "files/1");
+        request.SetStreamBody(new MemoryStream("again"u8.ToArray()), "application/octet-stream");
+
+        await _harness.Create(server.BaseAddress, tokens).SendAsync(request);
+
+        Assert.Equal([("Bearer token-1", "again"), ("Bearer token-2", "again")], server.Requests.Select(r => (r.Authorization, r.Body)));
+    }
+
+    [Fact]
     public async Task TextBodyIsSentAsUtf8WithItsCharset()
     {
         await using var server = await LoopbackServer.StartAsync((context, _) => Status(context, 204));
@@ -222,6 +250,23 @@ public sealed class BodyTests : IDisposable
             parts.Add((section.ContentDisposition!, section.ContentType!, await text.ReadToEndAsync()));
         }
         return parts;
+    }
+
+    /// <summary>Hands out token-1, then token-2 after an invalidation.</summary>
+    private sealed class RotatingTokens : Codegen.Runtime.Auth.IAccessTokenProvider
+    {
+        private int _generation = 1;
+
+        public int Invalidated { get; private set; }
+
+        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult("token-" + _generation);
+
+        public bool Invalidate(string accessToken)
+        {
+            Invalidated++;
+            _generation++;
+            return true;
+        }
     }
 
     /// <summary>A stream that can only be read forward, like a network or pipe stream; counts what was read.</summary>
