@@ -15,9 +15,7 @@ public sealed partial class ApiInvoker
     /// <returns>The answer; the caller must dispose it.</returns>
     public async Task<ApiStreamResponse> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.StreamsResponse = true;
-        using var call = await RunAsync(request, cancellationToken).ConfigureAwait(false);
+        using var call = await RunAsync(request, cancellationToken, streamsResponse: true).ConfigureAwait(false);
         var response = call.DetachResponse();
         try
         {

@@ -144,8 +144,5 @@ public sealed class ApiRequest
     /// <summary>False when the body is a stream that cannot seek and was already read: another attempt cannot send it.</summary>
     internal bool CanResendBody => _canResendBody?.Invoke() ?? true;
 
-    /// <summary>Set by <see cref="ApiInvoker.SendForStreamAsync"/>: a success answer's body is handed to the caller unread.</summary>
-    internal bool StreamsResponse { get; set; }
-
     private static readonly IReadOnlyDictionary<string, string> EmptyPartitions = new Dictionary<string, string>();
 }

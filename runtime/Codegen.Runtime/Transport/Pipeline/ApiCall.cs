@@ -26,6 +26,9 @@ internal sealed class ApiCall : IDisposable
     /// <summary>The JSON body written once per call, sent by every attempt.</summary>
     public PooledBuffer? JsonBody { get; set; }
 
+    /// <summary>A success answer's body is left unread for the caller (<see cref="ApiInvoker.SendForStreamAsync"/>).</summary>
+    public bool StreamsResponse { get; init; }
+
     /// <summary>The attempt number, starting at 1.</summary>
     public int Attempt { get; set; }
 

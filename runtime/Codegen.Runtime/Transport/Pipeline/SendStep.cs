@@ -23,7 +23,7 @@ internal sealed class SendStep(HttpClient httpClient, RequestMessageFactory mess
             response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.AttemptToken).ConfigureAwait(false);
             call.MayHaveReachedServer = true;
             // A streamed success body is left on the wire for the caller; everything else is read whole.
-            var body = call.Request.StreamsResponse && response.IsSuccessStatusCode
+            var body = call.StreamsResponse && response.IsSuccessStatusCode
                 ? null
                 : await PooledBuffer.ReadAsync(response.Content, options.MaxResponseBodyBytes, call.AttemptToken).ConfigureAwait(false);
             call.SetResponse(response, body);
