@@ -23,8 +23,51 @@ internal static class BodyEmitter
 
     public static bool IsValueType(RequestBodyModel body) => body.Kind == BodyKind.Json && CSharpCode.IsValueType(body.Type.Kind);
 
-    /// <summary>Records and unions validate themselves; other bodies carry no generated rules.</summary>
-    public static bool Validates(RequestBodyModel body) => body.Kind is BodyKind.Json or BodyKind.Form && body.Type.Kind == TypeKind.Model;
+    /// <summary>Records and unions validate themselves; multipart text parts are checked like parameters.</summary>
+    public static bool Validates(OperationModel operation, ClientNames names)
+    {
+        var body = operation.Body!;
+        return body.Kind == BodyKind.Multipart
+            ? PartChecks(body, names).Length > 0
+            : body.Kind is BodyKind.Json or BodyKind.Form && body.Type.Kind == TypeKind.Model;
+    }
+
+    /// <summary>The statement adding the body's violations to <c>validation</c>.</summary>
+    public static string ValidateStatement(OperationModel operation)
+    {
+        var body = operation.Body!;
+        if (body.Kind == BodyKind.Multipart)
+        {
+            var call = ChecksName(operation) + "(body, ref validation);";
+            return body.IsRequired ? call : "if (body is not null) " + call;
+        }
+        return body.IsRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);";
+    }
+
+    private static string ChecksName(OperationModel operation) => operation.MethodName + "FormPartsChecks";
+
+    /// <summary>The checks of the simple parts (enum membership, length, pattern, range), each on a local copy.</summary>
+    private static string PartChecks(RequestBodyModel body, ClientNames names)
+    {
+        var checks = new SourceWriter();
+        int index = 0;
+        foreach (var field in body.Fields)
+        {
+            var local = "part" + index++;
+            var probe = new SourceWriter();
+            var parameter = new ParameterModel(field.Name, local, ParameterLocation.Query, field.Type, field.IsRequired && !field.IsNullable,
+                field.Description, "form", field.Explode, field.Constraints);
+            if (IsSimple(field.Type.Kind) && field.Type.Kind != TypeKind.Binary)
+            {
+                OperationEmitter.EmitParameterChecks(probe, parameter, names);
+            }
+            var text = probe.ToString().TrimEnd('\n');
+            if (text.Length == 0) continue;
+            checks.WriteLine("var " + local + " = body." + field.CSharpName + ";");
+            checks.WriteLine(text);
+        }
+        return checks.ToString().TrimEnd('\n');
+    }
 
     /// <summary>Statements putting <c>body</c> on the request (inside a null check when it is optional).</summary>
     public static void EmitSend(SourceWriter writer, OperationModel operation, ClientNames names)
@@ -75,6 +118,14 @@ internal static class BodyEmitter
     {
         var body = operation.Body;
         if (body is null || body.Kind is not (BodyKind.Form or BodyKind.Multipart)) return;
+        if (body.Kind == BodyKind.Multipart && PartChecks(body, names) is { Length: > 0 } checks)
+        {
+            writer.WriteLine();
+            writer.WriteLine("private static void " + ChecksName(operation) + "(" + CSharpCode.TypeName(body.Type, names) + " body, ref global::Codegen.Runtime.Validation.ValidationContext validation)");
+            writer.OpenBrace();
+            writer.WriteLine(checks);
+            writer.CloseBrace();
+        }
         writer.WriteLine();
         var bodyType = CSharpCode.TypeName(body.Type, names);
         if (body.Kind == BodyKind.Form)

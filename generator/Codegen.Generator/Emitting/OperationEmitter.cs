@@ -97,13 +97,13 @@ internal static class OperationEmitter
             EmitParameterChecks(checks, p, names);
         }
         var parameterChecks = checks.ToString().TrimEnd('\n');
-        bool validatesBody = body is not null && BodyEmitter.Validates(body);
+        bool validatesBody = body is not null && BodyEmitter.Validates(operation, names);
         if (validatesBody || parameterChecks.Length > 0)
         {
             writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
             if (validatesBody)
             {
-                writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
+                writer.WriteLine(BodyEmitter.ValidateStatement(operation));
             }
             if (parameterChecks.Length > 0)
             {
@@ -250,7 +250,7 @@ internal static class OperationEmitter
     }
 
     /// <summary>The parameter's own constraints (enum membership, length, pattern, range); messages never contain the value.</summary>
-    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p, ClientNames names)
+    internal static void EmitParameterChecks(SourceWriter writer, ParameterModel p, ClientNames names)
     {
         var c = p.Constraints;
         var checks = new List<string>();

@@ -95,7 +95,11 @@ internal sealed record BodyFieldModel(
     bool IsNullable,
     bool Explode,
     string? ContentType,
-    string? Description);
+    string? Description)
+{
+    /// <summary>Multipart text parts: the schema's own constraints, checked before sending like parameters.</summary>
+    public ValueConstraints Constraints { get; init; } = ValueConstraints.None;
+}
 
 /// <summary>The wire form of a response body.</summary>
 internal enum ResponseKind

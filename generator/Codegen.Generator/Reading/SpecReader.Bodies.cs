@@ -63,7 +63,8 @@ internal sealed partial class SpecReader
         var type = BareMediaType(mediaType);
         // "*/*" (Swagger 2.0 without "consumes") means JSON, unless the schema says the body is a file.
         if (IsJson(type) && !(type == "*/*" && IsBinarySchema(schema))) return BodyKind.Json;
-        if (type == FormMediaType) return BodyKind.Form;
+        // A "form" body that is one binary string is a file sent as is.
+        if (type == FormMediaType) return IsBinarySchema(schema) ? BodyKind.Binary : BodyKind.Form;
         if (type == MultipartMediaType) return BodyKind.Multipart;
         if (IsBinarySchema(schema)) return BodyKind.Binary;
         var target = Target(schema);
@@ -157,12 +158,18 @@ internal sealed partial class SpecReader
                 type = resolved.Type;
                 nullable = resolved.Nullable;
             }
+            var constraints = type.Kind == TypeKind.Binary || !IsSimple(type.Kind)
+                ? ValueConstraints.None
+                : ConstraintReader.ReadValue(propertySchema, propertyPointer, _diagnostics, _map);
             var wanted = CSharpName.PascalIdentifier(name, "Property", "Property");
             if (wanted == partsName) wanted += "Value";
             var csharpName = members.Take(wanted, out _);
             var encoding = EncodingOf(media, name);
             bool explode = encoding?.Explode ?? (encoding?.Style is null or ParameterStyle.Form);
-            fields.Add(new BodyFieldModel(name, csharpName, type, required.Contains(name), nullable, explode, encoding?.ContentType, propertySchema.Description ?? target?.Description));
+            fields.Add(new BodyFieldModel(name, csharpName, type, required.Contains(name), nullable, explode, encoding?.ContentType, propertySchema.Description ?? target?.Description)
+            {
+                Constraints = constraints,
+            });
         }
         return body with
         {

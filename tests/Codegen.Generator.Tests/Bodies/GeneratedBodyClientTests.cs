@@ -77,6 +77,19 @@ public sealed class GeneratedBodyClientTests : IClassFixture<GeneratedBodyClient
                     return message.Id!;
                 }
 
+                public static async Task<string> UploadInvalid(string baseAddress)
+                {
+                    try
+                    {
+                        await Client(baseAddress).UploadFileAsync(new UploadFileForm { File = ApiFile.FromBytes(new byte[1]), Title = new string('t', 21) });
+                        return "sent";
+                    }
+                    catch (Codegen.Runtime.Validation.RequestValidationException exception)
+                    {
+                        return string.Join("\n", exception.Errors);
+                    }
+                }
+
                 public static Task PutBlob(string baseAddress, Stream body) => Client(baseAddress).PutBlobAsync("doc 1", body);
 
                 public static Task PutLogo(string baseAddress, Stream body) => Client(baseAddress).PutLogoAsync(body);
@@ -222,6 +235,18 @@ public sealed class GeneratedBodyClientTests : IClassFixture<GeneratedBodyClient
         Assert.Equal(new[] { "pets", "cute" }, seen.Values("tags"));
         Assert.Equal(new[] { """{"source":"phone","size":7}""" }, seen.Values("metadata"));
         Assert.Contains("Content-Type: application/json", seen.Text);  // the object part is declared as JSON
+    }
+
+    [Fact]
+    public async Task MultipartTextPartsAreValidatedBeforeAnythingIsSent()
+    {
+        await using var server = await BodyServer.StartAsync((context, _) => Json(context, 200, "{}"));
+
+        var errors = await Call<string>("UploadInvalid", server.BaseAddress);
+
+        Assert.StartsWith("title:", errors);
+        Assert.Contains("maxLength", errors);
+        Assert.Empty(server.Requests);
     }
 
     [Fact]
