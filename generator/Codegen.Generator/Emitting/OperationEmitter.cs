@@ -8,7 +8,7 @@ namespace Codegen.Generator.Emitting;
 /// <summary>
 /// Emits one operation as a partial of the client: its static <c>ApiOperation</c> and its async method, which
 /// validates everything first (one <c>RequestValidationException</c> with every violation), then builds the
-/// <c>ApiRequest</c> (escaped path, query, headers, quota partition values, JSON body) and calls the invoker.
+/// <c>ApiRequest</c> (escaped path, query, headers, quota partition values, body: see <see cref="BodyEmitter"/>) and calls the invoker.
 /// </summary>
 internal static class OperationEmitter
 {

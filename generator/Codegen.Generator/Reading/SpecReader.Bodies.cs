@@ -29,7 +29,7 @@ internal sealed partial class SpecReader
         var candidates = content
             .Select(c => (MediaType: c.Key, c.Value, Kind: RequestKind(c.Key, c.Value?.Schema)))
             .Where(c => c.Kind is not null)
-            .OrderBy(c => (int)c.Kind!.Value)
+            .OrderBy(c => Rank(c.Kind!.Value, c.Value?.Schema))
             .ToList();
         if (candidates.Count == 0)
         {
@@ -56,6 +56,12 @@ internal sealed partial class SpecReader
                 return body;
         }
     }
+
+    /// <summary>The preference order; a form whose schema has file properties cannot carry them, so multipart comes first then.</summary>
+    private int Rank(BodyKind kind, IOpenApiSchema? schema) =>
+        kind == BodyKind.Form && (Target(schema)?.Properties?.Values.Any(p => IsBinarySchema(p) || IsBinarySchema(Target(p)?.Items)) ?? false)
+            ? ((int)BodyKind.Multipart * 2) + 1
+            : (int)kind * 2;
 
     /// <summary>The body kind for a media type and schema, or <see langword="null"/> when it cannot be sent.</summary>
     private BodyKind? RequestKind(string mediaType, IOpenApiSchema? schema)

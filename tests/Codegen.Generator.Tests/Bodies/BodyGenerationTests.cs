@@ -57,7 +57,7 @@ public sealed class BodyGenerationTests
     }
 
     [Fact]
-    public void SwaggerFormDataParametersBecomeAFormOrMultipartBody()
+    public void SwaggerFormDataParametersBecomeAFormOrMultipartBodyAndFilesPreferMultipart()
     {
         var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/swagger.yaml", """
             swagger: '2.0'
@@ -78,7 +78,7 @@ public sealed class BodyGenerationTests
               /pets/{id}/photo:
                 post:
                   operationId: uploadPhoto
-                  consumes: [multipart/form-data]
+                  consumes: [application/x-www-form-urlencoded, multipart/form-data]
                   parameters:
                     - {name: id, in: path, required: true, type: string}
                     - {name: note, in: formData, type: string}
