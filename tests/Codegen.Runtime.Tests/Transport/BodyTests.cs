@@ -101,6 +101,23 @@ public sealed class BodyTests : IDisposable
     }
 
     [Fact]
+    public async Task MultipartWithAFileThatCannotSeekIsNotSentAgainWhileSeekableFilesAre()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => Status(context, 503, "1"));
+        var seekable = new ApiRequest(Upload, "files");
+        seekable.SetMultipartBody(new MultipartBody().AddFile("f", ApiFile.FromBytes("a"u8.ToArray(), "a.bin")));
+        var forwardOnly = new ApiRequest(Upload, "files");
+        forwardOnly.SetMultipartBody(new MultipartBody().AddText("t", "x").AddFile("f", new ApiFile(new ForwardOnlyStream("b"u8.ToArray()), "b.bin")));
+        var invoker = _harness.Create(server.BaseAddress, configure: o => o.Retry.MaxAttempts = 2);
+
+        await Assert.ThrowsAsync<ApiException>(() => invoker.SendAsync(seekable));
+        await Assert.ThrowsAsync<ApiException>(() => invoker.SendAsync(forwardOnly));
+
+        Assert.Equal(3, server.Requests.Count);   // two attempts for the seekable file, one for the other
+        Assert.Single(_harness.Delays);
+    }
+
+    [Fact]
     public async Task StreamThatCannotSeekIsSentWhenTheFirstAttemptNeverReachedAServer()
     {
         // Port 1 on loopback refuses the connection: nothing of the stream is read, so a retry may still send it.
