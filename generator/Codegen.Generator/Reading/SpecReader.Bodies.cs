@@ -33,7 +33,7 @@ internal sealed partial class SpecReader
             .ToList();
         if (candidates.Count == 0)
         {
-            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(bodyPointer, "content"), $"A request body of type '{content.First().Key}' with an object schema", "the body is not sent");
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(bodyPointer, "content"), $"A request body only offered as '{string.Join("', '", content.Keys)}' (not JSON, form, multipart/form-data, text or a binary/string schema)", "the body is not sent");
             return null;
         }
         var (mediaType, media, kind) = candidates[0];
@@ -57,7 +57,10 @@ internal sealed partial class SpecReader
         }
     }
 
-    /// <summary>The preference order; a form whose schema has file properties cannot carry them, so multipart comes first then.</summary>
+    /// <summary>
+    /// The preference order: <see cref="BodyKind"/>'s order, doubled so that a form whose schema has file properties
+    /// (which form-urlencoding cannot carry) slots in right after multipart.
+    /// </summary>
     private int Rank(BodyKind kind, IOpenApiSchema? schema) =>
         kind == BodyKind.Form && (Target(schema)?.Properties?.Values.Any(p => IsBinarySchema(p) || IsBinarySchema(Target(p)?.Items)) ?? false)
             ? ((int)BodyKind.Multipart * 2) + 1
