@@ -8,7 +8,7 @@ namespace Codegen.Generator.Emitting;
 /// <summary>
 /// Emits one operation as a partial of the client: its static <c>ApiOperation</c> and its async method, which
 /// validates everything first (one <c>RequestValidationException</c> with every violation), then builds the
-/// <c>ApiRequest</c> (escaped path, query, headers, quota partition values, JSON body) and calls the invoker.
+/// <c>ApiRequest</c> (escaped path, query, headers, quota partition values, body: see <see cref="BodyEmitter"/>) and calls the invoker.
 /// </summary>
 internal static class OperationEmitter
 {
@@ -32,9 +32,7 @@ internal static class OperationEmitter
         writer.WriteLine();
 
         var success = SuccessResponse(operation);
-        var returnType = success?.Type is { } resultType
-            ? "global::System.Threading.Tasks.Task<" + CSharpCode.TypeName(resultType, names) + ">"
-            : "global::System.Threading.Tasks.Task";
+        var returnType = BodyEmitter.ReturnType(success, names);
 
         var pathParameters = operation.Parameters.Where(p => p.In == ParameterLocation.Path).ToList();
         var requiredOthers = operation.Parameters.Where(p => p.In != ParameterLocation.Path && p.IsRequired).ToList();
@@ -68,15 +66,15 @@ internal static class OperationEmitter
         if (body is not null && !bodyRequired) ordered.Add(ParamDoc("body", body.Description, "request body"));
         foreach (var doc in ordered) writer.WriteLine(doc);
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call; a cancelled call is never retried.</param>");
-        writer.WriteLine("/// <returns>" + CSharpCode.XmlEscape(OneLine(success?.Description) ?? "The answer.") + "</returns>");
+        writer.WriteLine("/// <returns>" + CSharpCode.XmlEscape(OneLine(success?.Description) ?? BodyEmitter.ReturnsDoc(success)) + "</returns>");
 
         // Signature.
         var parameters = new List<string>();
         foreach (var p in pathParameters) parameters.Add(TypeOf(p, names) + " " + p.CSharpName);
-        if (bodyRequired) parameters.Add(CSharpCode.TypeName(body!.Type, names) + " body");
+        if (bodyRequired) parameters.Add(BodyEmitter.ParameterType(body!, names) + " body");
         foreach (var p in requiredOthers) parameters.Add(TypeOf(p, names) + " " + p.CSharpName);
         foreach (var p in optional) parameters.Add(TypeOf(p, names) + " " + p.CSharpName + " = null");
-        if (body is not null && !bodyRequired) parameters.Add(CSharpCode.TypeName(body.Type, names) + "? body = null");
+        if (body is not null && !bodyRequired) parameters.Add(BodyEmitter.ParameterType(body, names) + "? body = null");
         parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
         if (operation.IsDeprecated)
         {
@@ -90,7 +88,7 @@ internal static class OperationEmitter
         {
             writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(" + p.CSharpName + ");");
         }
-        if (bodyRequired) writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(body);");
+        if (bodyRequired && !BodyEmitter.IsValueType(body!)) writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(body);");
 
         // Validation: the body's rules and the parameters' constraints, all collected before throwing.
         var checks = new SourceWriter();
@@ -99,12 +97,13 @@ internal static class OperationEmitter
             ParameterEmitter.EmitChecks(checks, p, names);
         }
         var parameterChecks = checks.ToString().TrimEnd('\n');
-        if (body is not null || parameterChecks.Length > 0)
+        bool validatesBody = body is not null && BodyEmitter.Validates(operation, names);
+        if (validatesBody || parameterChecks.Length > 0)
         {
             writer.WriteLine("var validation = new global::Codegen.Runtime.Validation.ValidationContext();");
-            if (body is not null)
+            if (validatesBody)
             {
-                writer.WriteLine(bodyRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);");
+                writer.WriteLine(BodyEmitter.ValidateStatement(operation));
             }
             if (parameterChecks.Length > 0)
             {
@@ -139,28 +138,13 @@ internal static class OperationEmitter
         }
         if (body is not null)
         {
-            if (bodyRequired)
-            {
-                writer.WriteLine("request.SetJsonBody(body);");
-            }
-            else
-            {
-                writer.WriteLine("if (body is not null)");
-                writer.OpenBrace();
-                writer.WriteLine("request.SetJsonBody(body);");
-                writer.CloseBrace();
-            }
+            BodyEmitter.EmitSend(writer, operation, names);
         }
-        if (success?.Type is { } type)
-        {
-            writer.WriteLine("return _invoker.SendAsync<" + CSharpCode.TypeName(type, names) + ">(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
-        }
-        else
-        {
-            writer.WriteLine("return _invoker.SendAsync(request, cancellationToken);");
-        }
+        BodyEmitter.EmitReturn(writer, success, names);
         writer.CloseBrace();
+        BodyEmitter.EmitHelpers(writer, operation, names);
         writer.CloseBrace();
+        BodyEmitter.EmitTypes(writer, operation, names);
         writer.CloseBrace();
         return writer.ToString();
     }

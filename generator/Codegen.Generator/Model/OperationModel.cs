@@ -80,11 +80,78 @@ internal sealed record ParameterMember(string WireName, string CSharpName, TypeR
 
 /// <summary>The request body.</summary>
 /// <param name="ContentType">The chosen media type, e.g. <c>application/json</c>.</param>
-internal sealed record RequestBodyModel(string ContentType, TypeRef Type, bool IsRequired, string? Description);
+/// <param name="Type">The C# parameter's type: any JSON type, the form's record, the multipart parts class
+/// (<see cref="RequestBodyModel.PartsTypeName"/>), <see cref="TypeKind.Binary"/> (a Stream) or a string (text).</param>
+internal sealed record RequestBodyModel(string ContentType, TypeRef Type, bool IsRequired, string? Description)
+{
+    /// <summary>How the body goes on the wire.</summary>
+    public BodyKind Kind { get; init; } = BodyKind.Json;
+
+    /// <summary>Form fields or multipart parts, in schema order (unsupported ones left out with a CG0005 warning).</summary>
+    public EquatableArray<BodyFieldModel> Fields { get; init; } = EquatableArray<BodyFieldModel>.Empty;
+
+    /// <summary>For <see cref="BodyKind.Multipart"/>: the generated class holding the parts (files as <c>ApiFile</c>).</summary>
+    public string? PartsTypeName { get; init; }
+
+    /// <summary>The schema's description, for the parts class.</summary>
+    public string? SchemaDescription { get; init; }
+}
+
+/// <summary>The wire form of a request body (see README, "Request and response bodies").</summary>
+internal enum BodyKind
+{
+    /// <summary>JSON of any schema: object, array, dictionary, primitive, union.</summary>
+    Json,
+    /// <summary><c>application/x-www-form-urlencoded</c> from a record's properties.</summary>
+    Form,
+    /// <summary><c>multipart/form-data</c>: files and text/JSON parts.</summary>
+    Multipart,
+    /// <summary>Raw bytes from a Stream (<c>application/octet-stream</c>, <c>image/*</c>, …).</summary>
+    Binary,
+    /// <summary>A string (<c>text/plain</c> and other <c>text/*</c>).</summary>
+    Text,
+}
+
+/// <summary>One form field or multipart part.</summary>
+/// <param name="Name">The field name on the wire.</param>
+/// <param name="CSharpName">The C# property name (of the record for forms, of the parts class for multipart).</param>
+/// <param name="Type">The value's type; <see cref="TypeKind.Binary"/> (or an array of it) is a file part.</param>
+/// <param name="Explode">Arrays: one field per item (true) or one comma-separated field.</param>
+/// <param name="ContentType">The part's media type from <c>encoding.contentType</c>, if given.</param>
+internal sealed record BodyFieldModel(
+    string Name,
+    string CSharpName,
+    TypeRef Type,
+    bool IsRequired,
+    bool IsNullable,
+    bool Explode,
+    string? ContentType,
+    string? Description)
+{
+    /// <summary>Multipart text parts: the schema's own constraints, checked before sending like parameters.</summary>
+    public ValueConstraints Constraints { get; init; } = ValueConstraints.None;
+}
+
+/// <summary>The wire form of a response body.</summary>
+internal enum ResponseKind
+{
+    /// <summary>No body the client reads (none declared, or a media type it does not read).</summary>
+    None,
+    /// <summary>JSON, read into <see cref="ResponseModel.Type"/>.</summary>
+    Json,
+    /// <summary>Bytes handed to the caller as a stream (<c>ApiStreamResponse</c>).</summary>
+    Binary,
+    /// <summary>Text, returned as a string.</summary>
+    Text,
+}
 
 /// <summary>One declared response.</summary>
 /// <param name="StatusCode"><c>201</c>, <c>4XX</c> or <c>default</c>.</param>
-internal sealed record ResponseModel(string StatusCode, string? ContentType, TypeRef? Type, string? Description);
+internal sealed record ResponseModel(string StatusCode, string? ContentType, TypeRef? Type, string? Description)
+{
+    /// <summary>How the client reads the body; <see cref="ResponseKind.Json"/> whenever <see cref="Type"/> is set.</summary>
+    public ResponseKind Kind { get; init; } = ResponseKind.None;
+}
 
 /// <summary>A quota the API declares (see docs/spec-extensions.md): becomes a runtime <c>QuotaPolicy</c>.</summary>
 /// <param name="Window"><c>CalendarDayUtc</c>, <c>Fixed</c> or <c>Rolling</c> (the runtime's QuotaWindowKind names).</param>

@@ -77,11 +77,7 @@ internal sealed partial class SpecReader
             Report(Descriptors.NameCollision, JsonPointer.Append(pointer, "operationId"), "operation", operationId!, wantedName, methodName);
         }
 
-        var body = ReadBody(operation, pointer, methodName, out bool bodySupported);
-        if (!bodySupported)
-        {
-            return null;
-        }
+        var body = ReadBody(operation, pointer, methodName);
 
         var parameterNames = new NameScope();
         foreach (var local in MethodLocals) parameterNames.Reserve(local);
@@ -143,66 +139,4 @@ internal sealed partial class SpecReader
     private static string DerivedOperationId(string method, string path) =>
         method.ToLowerInvariant() + CSharpName.Pascal(path.Replace("{", " ").Replace("}", " "));
 
-    private RequestBodyModel? ReadBody(OpenApiOperation operation, string pointer, string methodName, out bool supported)
-    {
-        supported = true;
-        var requestBody = operation.RequestBody;
-        if (requestBody?.Content is not { Count: > 0 } content)
-        {
-            return null;
-        }
-        var bodyPointer = JsonPointer.Append(pointer, "requestBody");
-        var json = content.FirstOrDefault(c => IsJson(c.Key));
-        if (json.Key is null)
-        {
-            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(bodyPointer, "content"), $"A request body of type '{content.First().Key}'", "the operation is not generated");
-            supported = false;
-            return null;
-        }
-        var schemaPointer = JsonPointer.Append(JsonPointer.Append(bodyPointer, "content", json.Key), "schema");
-        var resolved = Resolve(json.Value?.Schema, schemaPointer, methodName + "Request");
-        if (resolved.Type.Kind != TypeKind.Model)
-        {
-            Report(Descriptors.UnsupportedConstruct, schemaPointer, "A request body that is not an object schema", "the operation is not generated");
-            supported = false;
-            return null;
-        }
-        return new RequestBodyModel(json.Key, resolved.Type, requestBody.Required, requestBody.Description);
-    }
-
-    private static bool IsJson(string mediaType)
-    {
-        var type = mediaType.Split(';')[0].Trim();
-        // Swagger 2.0 documents without "produces" convert to "*/*"; JSON is what such APIs send.
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type == "*/*"
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private List<ResponseModel> ReadResponses(OpenApiOperation operation, string pointer, string methodName)
-    {
-        var result = new List<ResponseModel>();
-        foreach (var entry in operation.Responses ?? new OpenApiResponses())
-        {
-            var responsePointer = JsonPointer.Append(pointer, "responses", entry.Key);
-            var content = entry.Value?.Content;
-            var json = content?.FirstOrDefault(c => IsJson(c.Key)) ?? default;
-            TypeRef? type = null;
-            string? contentType = content?.Keys.FirstOrDefault();
-            if (json.Key is not null)
-            {
-                contentType = json.Key;
-                // Only success bodies get named types; error bodies come back through the runtime's ApiException.
-                bool success = entry.Key.StartsWith("2", StringComparison.Ordinal);
-                if (success || json.Value?.Schema is OpenApiSchemaReference)
-                {
-                    var schemaPointer = JsonPointer.Append(JsonPointer.Append(responsePointer, "content", json.Key), "schema");
-                    type = Resolve(json.Value?.Schema, schemaPointer, methodName + "Response").Type;
-                }
-            }
-            result.Add(new ResponseModel(entry.Key, contentType, type, entry.Value?.Description));
-        }
-        return result;
-    }
 }

@@ -141,11 +141,11 @@ public sealed partial class ApiInvoker
         using var call = await RunAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ApiCall> RunAsync(ApiRequest request, CancellationToken cancellationToken)
+    private async Task<ApiCall> RunAsync(ApiRequest request, CancellationToken cancellationToken, bool streamsResponse = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new ApiCall(request, cancellationToken);
+        var call = new ApiCall(request, cancellationToken) { StreamsResponse = streamsResponse };
         try
         {
             if (request.JsonBody is { } writeBody)

@@ -13,6 +13,7 @@ public sealed class ApiRequest
     private List<KeyValuePair<string, string>>? _headers;
     private List<KeyValuePair<string, string>>? _cookies;
     private Dictionary<string, string>? _partitionValues;
+    private Func<bool>? _canResendBody;
 
     /// <summary>Starts a request.</summary>
     /// <param name="operation">The operation being called.</param>
@@ -89,6 +90,7 @@ public sealed class ApiRequest
         ArgumentNullException.ThrowIfNull(body);
         JsonBody = body.WriteJson;
         ContentFactory = null;
+        _canResendBody = null;
     }
 
     /// <summary>Sets a JSON body written by a custom writer (arrays, dictionaries, primitives).</summary>
@@ -96,6 +98,7 @@ public sealed class ApiRequest
     {
         JsonBody = write ?? throw new ArgumentNullException(nameof(write));
         ContentFactory = null;
+        _canResendBody = null;
     }
 
     /// <summary>Sets a non-JSON body; the factory is called once per attempt.</summary>
@@ -103,7 +106,61 @@ public sealed class ApiRequest
     {
         ContentFactory = contentFactory ?? throw new ArgumentNullException(nameof(contentFactory));
         JsonBody = null;
+        _canResendBody = null;
     }
+
+    /// <summary>Sets an <c>application/x-www-form-urlencoded</c> body; fields are in order and a name may repeat.</summary>
+    /// <param name="fields">Field names and values in their wire text form; copied.</param>
+    public void SetFormBody(IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        SetContent(RequestBodies.Form(fields));
+    }
+
+    /// <summary>Sets a <c>multipart/form-data</c> body.</summary>
+    /// <param name="body">The parts.</param>
+    public void SetMultipartBody(MultipartBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        SetContent(body.CreateContent);
+        _canResendBody = () => body.CanResend;
+    }
+
+    /// <summary>Sets a text body (UTF-8 unless <paramref name="mediaType"/> names a charset).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="mediaType">The media type, e.g. <c>text/plain</c>.</param>
+    public void SetTextBody(string text, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mediaType);
+        SetContent(RequestBodies.Text(text, mediaType));
+    }
+
+    /// <summary>
+    /// Sets a binary body read from <paramref name="stream"/> (from its current position; never disposed here). A
+    /// seekable stream is rewound for each retry; one that cannot seek is not sent again once read (the call then
+    /// fails with the error of the attempt that read it).
+    /// </summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="mediaType">The media type; a wildcard such as <c>image/*</c> is sent as <c>application/octet-stream</c>.</param>
+    public void SetStreamBody(Stream stream, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(mediaType);
+        var replayable = new ReplayableStream(stream);
+        SetContent(RequestBodies.Stream(replayable, mediaType));
+        _canResendBody = () => replayable.CanResend;
+    }
+
+    /// <summary>The media types the success answer may have (the <c>Accept</c> header); JSON when <see langword="null"/>.</summary>
+    public string? Accept { get; private set; }
+
+    /// <summary>Asks for a non-JSON answer (a file, an image, text).</summary>
+    /// <param name="mediaTypes">One or more media types, comma-separated, as the API declares them.</param>
+    public void SetAccept(string mediaTypes) => Accept = mediaTypes ?? throw new ArgumentNullException(nameof(mediaTypes));
+
+    /// <summary>False when the body is a stream that cannot seek and was already read: another attempt cannot send it.</summary>
+    internal bool CanResendBody => _canResendBody?.Invoke() ?? true;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyPartitions = new Dictionary<string, string>();
 }

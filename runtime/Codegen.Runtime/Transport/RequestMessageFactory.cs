@@ -35,7 +35,14 @@ internal sealed class RequestMessageFactory
     {
         var request = call.Request;
         var message = new HttpRequestMessage(request.Operation.Method, BuildUri(request));
-        message.Headers.Accept.Add(AcceptJson);
+        if (request.Accept is { } accept)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+        else
+        {
+            message.Headers.Accept.Add(AcceptJson);
+        }
         foreach (var (name, value) in request.Headers)
         {
             if (Redaction.Redactor.IsAlwaysSecret(name) && call.AccessToken is not null)

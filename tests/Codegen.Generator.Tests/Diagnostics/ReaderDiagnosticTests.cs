@@ -160,7 +160,7 @@ public sealed class ReaderDiagnosticTests
     }
 
     [Fact]
-    public void NonJsonRequestBodyIsCG0005AndOnlyThatOperationIsSkipped()
+    public void RequestBodyThatCannotBeSentIsCG0005AndTheOperationStillGenerates()
     {
         var result = GeneratorHarness.Run(new[] { InMemoryAdditionalText.Spec("/p/form.yaml", Header + """
             paths:
@@ -169,8 +169,8 @@ public sealed class ReaderDiagnosticTests
                   operationId: upload
                   requestBody:
                     content:
-                      multipart/form-data:
-                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                      application/xml:
+                        schema: {type: object, properties: {file: {type: string}}}
                   responses: {'204': {description: ok}}
               /ping:
                 get:
@@ -178,8 +178,9 @@ public sealed class ReaderDiagnosticTests
                   responses: {'204': {description: ok}}
             """, "Tests.Form", "FormClient") });
 
-        Single(result.GeneratorDiagnostics, "CG0005", 8, 9);
-        Assert.DoesNotContain(result.Sources, s => s.HintName == "FormClient.UploadAsync.g.cs");
+        var d = Single(result.GeneratorDiagnostics, "CG0005", 8, 9);
+        Assert.Contains("the body is not sent", d.GetMessage());
+        Assert.Contains(result.Sources, s => s.HintName == "FormClient.UploadAsync.g.cs");
         Assert.Contains(result.Sources, s => s.HintName == "FormClient.PingAsync.g.cs");
         result.AssertCompilesCleanly();
     }

@@ -26,6 +26,9 @@ internal sealed class ApiCall : IDisposable
     /// <summary>The JSON body written once per call, sent by every attempt.</summary>
     public PooledBuffer? JsonBody { get; set; }
 
+    /// <summary>A success answer's body is left unread for the caller (<see cref="ApiInvoker.SendForStreamAsync"/>).</summary>
+    public bool StreamsResponse { get; init; }
+
     /// <summary>The attempt number, starting at 1.</summary>
     public int Attempt { get; set; }
 
@@ -50,6 +53,14 @@ internal sealed class ApiCall : IDisposable
     {
         Response = response;
         ResponseBody = body;
+    }
+
+    /// <summary>Hands the answer over to the caller (a streamed body); the call no longer disposes it.</summary>
+    public HttpResponseMessage DetachResponse()
+    {
+        var response = Response ?? throw new InvalidOperationException("The call has no answer to hand over.");
+        Response = null;
+        return response;
     }
 
     /// <summary>Forgets the current attempt's answer before the next send.</summary>

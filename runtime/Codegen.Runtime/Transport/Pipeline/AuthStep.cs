@@ -15,7 +15,7 @@ internal sealed class AuthStep(IAccessTokenProvider tokens, ILogger logger) : Pi
         call.AccessToken = await tokens.GetAccessTokenAsync(call.AttemptToken).ConfigureAwait(false);
         await next.InvokeAsync(call).ConfigureAwait(false);
 
-        if (call.Response?.StatusCode == HttpStatusCode.Unauthorized && !call.ReauthenticationUsed && tokens.Invalidate(call.AccessToken))
+        if (call.Response?.StatusCode == HttpStatusCode.Unauthorized && !call.ReauthenticationUsed && call.Request.CanResendBody && tokens.Invalidate(call.AccessToken))
         {
             call.ReauthenticationUsed = true;
             TransportLog.Reauthenticating(logger, call.Operation.OperationId);

@@ -48,6 +48,12 @@ internal sealed class RetryStep(
                 Report(call, error, $"{outcome.Reason}, no attempts left");
                 ExceptionDispatchInfo.Throw(error);
             }
+            if (!call.Request.CanResendBody)
+            {
+                // A body stream that cannot seek was read by this attempt: re-sending it would send nothing.
+                Report(call, error, $"{outcome.Reason}, the request body stream cannot seek and was already sent");
+                ExceptionDispatchInfo.Throw(error);
+            }
             if (wait > retry.MaxDelay || now + wait - startedAt > retry.MaxTotalTime)
             {
                 Report(call, error, $"{outcome.Reason}, the next try would be after {wait}, beyond the retry limits");

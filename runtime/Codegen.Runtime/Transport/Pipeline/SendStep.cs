@@ -22,7 +22,10 @@ internal sealed class SendStep(HttpClient httpClient, RequestMessageFactory mess
         {
             response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.AttemptToken).ConfigureAwait(false);
             call.MayHaveReachedServer = true;
-            var body = await PooledBuffer.ReadAsync(response.Content, options.MaxResponseBodyBytes, call.AttemptToken).ConfigureAwait(false);
+            // A streamed success body is left on the wire for the caller; everything else is read whole.
+            var body = call.StreamsResponse && response.IsSuccessStatusCode
+                ? null
+                : await PooledBuffer.ReadAsync(response.Content, options.MaxResponseBodyBytes, call.AttemptToken).ConfigureAwait(false);
             call.SetResponse(response, body);
             response = null;
             var answer = call.Response!;
