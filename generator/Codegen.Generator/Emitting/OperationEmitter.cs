@@ -149,13 +149,14 @@ internal static class OperationEmitter
         return writer.ToString();
     }
 
-    /// <summary>The lowest 2xx response (or <c>2XX</c>) is the method's result; others are errors.</summary>
-    /// <summary>The response the method returns: the lowest 2xx.</summary>
+    /// <summary>The response the method returns: the lowest 2xx (or <c>2XX</c>), else <c>default</c>; others are errors.</summary>
     internal static ResponseModel? SuccessResponse(OperationModel operation) =>
         operation.Responses
             .Where(r => r.StatusCode.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(r => r.StatusCode, StringComparer.Ordinal)
-            .FirstOrDefault();
+            .FirstOrDefault()
+        // No 2xx declared: the `default` response describes the success answer as well.
+        ?? operation.Responses.FirstOrDefault(r => r.StatusCode == "default");
 
     private static string HttpMethod(string method) => method switch
     {

@@ -220,11 +220,14 @@ internal sealed partial class SpecReader
     private List<ResponseModel> ReadResponses(OpenApiOperation operation, string pointer, string methodName)
     {
         var result = new List<ResponseModel>();
-        foreach (var entry in operation.Responses ?? new OpenApiResponses())
+        var responses = operation.Responses ?? new OpenApiResponses();
+        // With no 2xx response declared, `default` describes the success answer too.
+        bool defaultIsSuccess = !responses.Keys.Any(k => k.StartsWith("2", StringComparison.Ordinal));
+        foreach (var entry in responses)
         {
             var responsePointer = JsonPointer.Append(pointer, "responses", entry.Key);
             var content = entry.Value?.Content;
-            bool success = entry.Key.StartsWith("2", StringComparison.Ordinal);
+            bool success = entry.Key.StartsWith("2", StringComparison.Ordinal) || (defaultIsSuccess && entry.Key == "default");
             var response = new ResponseModel(entry.Key, content?.Keys.FirstOrDefault(), null, entry.Value?.Description);
             IOpenApiSchema? read = null;
             var json = content?.FirstOrDefault(c => IsJson(c.Key) && !(c.Key == "*/*" && IsBinarySchema(c.Value?.Schema))) ?? default;
