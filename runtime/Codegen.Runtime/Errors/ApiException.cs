@@ -63,6 +63,40 @@ public class ApiException : Exception
     /// <summary><see langword="true"/> for a 429 answer.</summary>
     public bool IsRateLimited => StatusCode == HttpStatusCode.TooManyRequests;
 
+    /// <summary>
+    /// The body of the answer as the server sent it (a copy; empty when there was none). It is not redacted, unlike
+    /// <see cref="ErrorMessage"/> and <see cref="Exception.Message"/>: do not log it whole.
+    /// </summary>
+    public ReadOnlyMemory<byte> ResponseBody { get; init; }
+
+    /// <summary>The media type of <see cref="ResponseBody"/> (<c>application/json</c>), when the answer named one.</summary>
+    public string? ResponseContentType { get; init; }
+
+    /// <summary>
+    /// Reads <see cref="ResponseBody"/> with a generated model, typically the error schema the API description gives
+    /// for this status (the generator emits a type for every named schema any response uses).
+    /// </summary>
+    /// <typeparam name="T">The generated model.</typeparam>
+    /// <param name="value">The body read as <typeparamref name="T"/>, or <see langword="default"/>.</param>
+    /// <returns><see langword="false"/> when there is no body or it is not a <typeparamref name="T"/> in JSON.</returns>
+    public bool TryReadBody<T>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : Json.IJsonModel<T>
+    {
+        value = default;
+        if (ResponseBody.IsEmpty) return false;
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(ResponseBody.Span);
+            if (!reader.Read()) return false;
+            value = T.ReadJson(ref reader);
+            return value is not null;
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            value = default;
+            return false;
+        }
+    }
+
     private static string Describe(HttpStatusCode status, string operationId, int? code, string? message, IReadOnlyList<ApiFieldError>? fields, string? requestId)
     {
         var builder = new StringBuilder();

@@ -14,6 +14,11 @@ internal static class ApiExceptionFactory
         var rateLimit = RateLimitInfo.FromHeaders(response, now);
         var kind = response.StatusCode == HttpStatusCode.TooManyRequests ? RateLimitClassifier.Classify(rateLimit, body.Message) : RateLimitKind.Unknown;
         var message = body.Message ?? (string.IsNullOrEmpty(response.ReasonPhrase) ? null : response.ReasonPhrase);
-        return new ApiException(response.StatusCode, call.Operation.OperationId, body.Code, message, body.FieldErrors, rateLimit, RequestIds.Find(response, options), kind);
+        return new ApiException(response.StatusCode, call.Operation.OperationId, body.Code, message, body.FieldErrors, rateLimit, RequestIds.Find(response, options), kind)
+        {
+            // A copy: the pooled buffer goes back to the pool when the call ends, the exception lives on.
+            ResponseBody = call.ResponseBody is { Length: > 0 } raw ? raw.Span.ToArray() : ReadOnlyMemory<byte>.Empty,
+            ResponseContentType = response.Content?.Headers.ContentType?.MediaType,
+        };
     }
 }
