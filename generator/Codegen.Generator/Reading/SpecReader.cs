@@ -5,6 +5,7 @@ using System.Threading;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Model;
 using Codegen.Generator.Naming;
+using Codegen.Generator.Reading.Bundling;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -23,6 +24,7 @@ internal sealed partial class SpecReader
     private readonly List<TypeModel> _types = new();
     private readonly ClientNames _names;
     private OpenApiDocument _document = null!;
+    private BundleOrigins? _origins;
 
     private SpecReader(SpecInput input, SourceMap map)
     {
@@ -71,8 +73,18 @@ internal sealed partial class SpecReader
         ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(_input.Text, format, settings);
-            if (format == "json" && result.Document is null)
+            if (SpecBundler.TryBundle(_input, _map, cancellationToken) is { } bundle)
+            {
+                // Pointers into the bundle that came from a part file are located in that file.
+                _origins = bundle.Origins;
+                _diagnostics.AddRange(bundle.Diagnostics);
+                result = OpenApiDocument.Parse(bundle.Json, "json", settings);
+            }
+            else
+            {
+                result = OpenApiDocument.Parse(_input.Text, format, settings);
+            }
+            if (format == "json" && result.Document is null && _origins is null)
             {
                 // A '{' start may be YAML flow style rather than JSON; YAML reads both.
                 result = OpenApiDocument.Parse(_input.Text, "yaml", settings);
@@ -90,7 +102,7 @@ internal sealed partial class SpecReader
                 return malformed;
             }
             // Microsoft.OpenApi itself failed (seen with Swagger 2.0 $refs to other files): a spec problem, not ours.
-            Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message}); $refs to other files are not supported");
+            Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message})");
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
         // The text is only tokenized for locations when the reader had something to say: a malformed file gets one
@@ -197,7 +209,7 @@ internal sealed partial class SpecReader
 
     internal void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] args)
     {
-        var location = _map.Locate(pointer) ?? DiagnosticFactory.FileStart(_input.FilePath);
+        var location = _origins?.Locate(pointer) ?? _map.Locate(pointer) ?? DiagnosticFactory.FileStart(_input.FilePath);
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args)));
     }
 
