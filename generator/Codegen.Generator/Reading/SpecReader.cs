@@ -135,6 +135,7 @@ internal sealed partial class SpecReader
         quotas.ReadLabels(_document.Extensions);
         var operations = ReadOperations(quotas, cancellationToken);
         var refreshables = ResolveRefreshables(operations);
+        ReportWebhooksAndCallbacks();
 
         DropWarningsCoveredByUnresolvedReferences();
         var model = new SpecModel(
