@@ -32,7 +32,7 @@ internal static class RefPath
         return Normalize(folder + target);
     }
 
-    /// <summary>Forward slashes, no <c>.</c> segments, <c>..</c> applied (a leading <c>..</c> that cannot be applied stays).</summary>
+    /// <summary>Forward slashes, no <c>.</c> segments, <c>..</c> applied (a leading <c>..</c> of a relative path stays; above the root is the root).</summary>
     public static string Normalize(string path)
     {
         var segments = path.Replace('\\', '/').Split('/');
@@ -45,7 +45,11 @@ internal static class RefPath
             {
                 continue;
             }
-            if (segment == ".." && kept.Count > 0 && kept[kept.Count - 1] != ".." && !(kept.Count == 1 && IsRootSegment(kept[0])))
+            if (segment == ".." && kept.Count == 1 && IsRootSegment(kept[0]))
+            {
+                continue; // nothing is above the root
+            }
+            if (segment == ".." && kept.Count > 0 && kept[kept.Count - 1] != "..")
             {
                 kept.RemoveAt(kept.Count - 1);
                 continue;
