@@ -116,4 +116,33 @@ public sealed class MultiFileGenerationTests
         Assert.Contains("bool? B", result.Source("TwoClient.Thing2.g.cs"));
         result.AssertCompilesCleanly();
     }
+    [Fact]
+    public void JsonPartsThatReferenceEachOtherInACycleBecomeTwoTypesThatReferToEachOther()
+    {
+        var root = InMemoryAdditionalText.Spec("/c/api.json", """
+            {
+              "openapi": "3.1.0",
+              "info": {"title": "Cycle", "version": "1"},
+              "paths": {
+                "/people": {
+                  "get": {
+                    "operationId": "getPerson",
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "people/Person.json"}}}}}
+                  }
+                }
+              }
+            }
+            """, "Tests.Cycle", "CycleClient");
+        var person = new InMemoryAdditionalText("/c/people/Person.json",
+            """{"type": "object", "properties": {"name": {"type": "string"}, "employer": {"$ref": "../org/Company.json"}}}""");
+        var company = new InMemoryAdditionalText("/c/org/Company.json",
+            """{"type": "object", "properties": {"title": {"type": "string"}, "staff": {"type": "array", "items": {"$ref": "../people/Person.json"}}}}""");
+
+        var result = GeneratorHarness.Run(new[] { root, person, company });
+
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains("global::Tests.Cycle.Company? Employer", result.Source("CycleClient.Person.g.cs"));
+        Assert.Contains("IReadOnlyList<global::Tests.Cycle.Person>? Staff", result.Source("CycleClient.Company.g.cs"));
+        result.AssertCompilesCleanly();
+    }
 }
