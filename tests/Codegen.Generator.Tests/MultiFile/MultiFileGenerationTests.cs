@@ -116,6 +116,7 @@ public sealed class MultiFileGenerationTests
         Assert.Contains("bool? B", result.Source("TwoClient.Thing2.g.cs"));
         result.AssertCompilesCleanly();
     }
+
     [Fact]
     public void JsonPartsThatReferenceEachOtherInACycleBecomeTwoTypesThatReferToEachOther()
     {
