@@ -120,7 +120,35 @@ public sealed class MultiFileDiagnosticTests
         var result = GeneratorHarness.Run(files);
 
         var error = Assert.Single(result.GeneratorDiagnostics, d => d.Location.GetLineSpan().Path == "/shop/common/Failure.yaml");
+        Assert.Equal("CG0050", error.Id);
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
         Assert.Contains(result.Sources, s => s.HintName == "ShopClient.Item.g.cs");
+    }
+
+    [Fact]
+    public void ParametersThatReferToEachOtherAcrossFilesAreACG0005CycleNotAHang()
+    {
+        var root = InMemoryAdditionalText.Spec("/q/root.yaml", """
+            openapi: 3.0.3
+            info: {title: Q, version: "1"}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  parameters:
+                    - $ref: 'one.yaml#/p'
+                    - {name: kept, in: query, schema: {type: string}}
+                  responses: {"204": {description: ok}}
+            """, "Tests.Q", "QClient");
+        var one = new InMemoryAdditionalText("/q/one.yaml", "p:\n  $ref: 'two.yaml#/p'\n");
+        var two = new InMemoryAdditionalText("/q/two.yaml", "p:\n  $ref: 'one.yaml#/p'\n");
+
+        var result = GeneratorHarness.Run(new[] { root, one, two });
+
+        var cycle = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "CG0005");
+        Assert.Contains("cycle", cycle.GetMessage());
+        Assert.Equal("/q/two.yaml", cycle.Location.GetLineSpan().Path);
+        Assert.Contains("string? kept = null", result.Source("QClient.GetAAsync.g.cs"));
+        result.AssertCompilesCleanly();
     }
 }
