@@ -146,4 +146,41 @@ public sealed class MultiFileGenerationTests
         Assert.Contains("IReadOnlyList<global::Tests.Cycle.Person>? Staff", result.Source("CycleClient.Company.g.cs"));
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void DiscriminatorMappingToPartFilesNamesTheCopiedSchemas()
+    {
+        var root = InMemoryAdditionalText.Spec("/d/api.yaml", """
+            openapi: 3.0.3
+            info: {title: Pets, version: "1"}
+            paths:
+              /pet:
+                get:
+                  operationId: getPet
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            oneOf:
+                              - $ref: 'pets/Cat.yaml'
+                              - $ref: 'pets/Dog.yaml'
+                            discriminator:
+                              propertyName: kind
+                              mapping:
+                                feline: 'pets/Cat.yaml'
+                                canine: 'pets/Dog.yaml'
+            """, "Tests.Pets", "PetsClient");
+        var cat = new InMemoryAdditionalText("/d/pets/Cat.yaml", "type: object\nrequired: [kind]\nproperties:\n  kind: {type: string}\n  purrs: {type: boolean}\n");
+        var dog = new InMemoryAdditionalText("/d/pets/Dog.yaml", "type: object\nrequired: [kind]\nproperties:\n  kind: {type: string}\n  barks: {type: boolean}\n");
+
+        var result = GeneratorHarness.Run(new[] { root, cat, dog });
+
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var union = Assert.Single(result.Sources, s => s.SourceText.ToString().Contains("global::Tests.Pets.Cat? Cat", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("\"feline\"", union);
+        Assert.Contains("\"canine\"", union);
+        result.AssertCompilesCleanly();
+    }
 }

@@ -124,10 +124,39 @@ internal sealed class SpecBundler
                 case Member.Document:
                     Replace(obj, key, place.Child(key, schema: false));
                     break;
+                case Member.Discriminator when obj[key] is JsonObject { } discriminator && discriminator["mapping"] is JsonObject mapping:
+                    RewriteMapping(mapping, place.Child(key, schema: false).Child("mapping", schema: false));
+                    break;
             }
         }
         return obj;
     }
+
+    /// <summary>
+    /// A discriminator mapping value may be a reference (<c>Cat.yaml</c>) rather than a schema name: it must name the
+    /// schema the branch reference was copied to, or the mapping would name no branch.
+    /// </summary>
+    private void RewriteMapping(JsonObject mapping, Place place)
+    {
+        foreach (var name in mapping.Select(p => p.Key).ToList())
+        {
+            if (mapping[name] is JsonValue value && value.TryGetValue<string>(out var target) && IsReference(target))
+            {
+                var reference = new JsonObject { ["$ref"] = target };
+                RewriteReference(reference, target, place.Child(name, schema: true), out _);
+                if (reference["$ref"] is JsonValue rewritten && rewritten.TryGetValue<string>(out var local) && local != target)
+                {
+                    mapping[name] = local;
+                }
+            }
+        }
+    }
+
+    private static bool IsReference(string value) =>
+        value.IndexOf('#') >= 0
+        || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+        || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+        || value.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private void Replace(JsonObject parent, string key, Place place)
     {
@@ -350,7 +379,7 @@ internal sealed class SpecBundler
         return name.Length == 0 ? "Schema" : name.ToString();
     }
 
-    private enum Member { Skip, Document, Schema, SchemaMap }
+    private enum Member { Skip, Document, Schema, SchemaMap, Discriminator }
 
     /// <summary>Inside a schema only schema keywords hold schemas; values such as <c>example</c> or <c>enum</c> are data.</summary>
     private static Member SchemaMember(string key) => key switch
@@ -359,6 +388,7 @@ internal sealed class SpecBundler
         "items" or "additionalProperties" or "not" or "if" or "then" or "else" or "contains" or "propertyNames"
             or "unevaluatedItems" or "unevaluatedProperties" or "additionalItems" or "contentSchema"
             or "allOf" or "anyOf" or "oneOf" or "prefixItems" => Member.Schema,
+        "discriminator" => Member.Discriminator,
         _ => Member.Skip,
     };
 
