@@ -24,7 +24,6 @@ internal sealed partial class SpecReader
     private readonly List<TypeModel> _types = new();
     private readonly ClientNames _names;
     private OpenApiDocument _document = null!;
-    private BundleOrigins? _origins;
 
     private SpecReader(SpecInput input, SourceMap map)
     {
@@ -71,12 +70,14 @@ internal sealed partial class SpecReader
         settings.AddYamlReader();
         var format = _input.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
         ReadResult result;
+        bool bundled = false;
         try
         {
             if (SpecBundler.TryBundle(_input, _map, cancellationToken) is { } bundle)
             {
                 // Pointers into the bundle that came from a part file are located in that file.
-                _origins = bundle.Origins;
+                _map.Redirect = bundle.Origins.Locate;
+                bundled = true;
                 _diagnostics.AddRange(bundle.Diagnostics);
                 result = OpenApiDocument.Parse(bundle.Json, "json", settings);
             }
@@ -84,7 +85,7 @@ internal sealed partial class SpecReader
             {
                 result = OpenApiDocument.Parse(_input.Text, format, settings);
             }
-            if (format == "json" && result.Document is null && _origins is null)
+            if (format == "json" && result.Document is null && !bundled)
             {
                 // A '{' start may be YAML flow style rather than JSON; YAML reads both.
                 result = OpenApiDocument.Parse(_input.Text, "yaml", settings);
@@ -101,7 +102,7 @@ internal sealed partial class SpecReader
             {
                 return malformed;
             }
-            // Microsoft.OpenApi itself failed (seen with Swagger 2.0 $refs to other files): a spec problem, not ours.
+            // Microsoft.OpenApi itself failed (its Swagger 2.0 reader did on whole-file $refs before bundling): a spec problem, not ours.
             Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message})");
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
@@ -210,7 +211,7 @@ internal sealed partial class SpecReader
 
     internal void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] args)
     {
-        var location = _origins?.Locate(pointer) ?? _map.Locate(pointer) ?? DiagnosticFactory.FileStart(_input.FilePath);
+        var location = _map.Locate(pointer) ?? DiagnosticFactory.FileStart(_input.FilePath);
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args)));
     }
 

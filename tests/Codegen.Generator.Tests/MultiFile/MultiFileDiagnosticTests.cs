@@ -151,4 +151,32 @@ public sealed class MultiFileDiagnosticTests
         Assert.Contains("string? kept = null", result.Source("QClient.GetAAsync.g.cs"));
         result.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void ConstraintProblemInsideACopiedSchemaIsLocatedInItsPartFile()
+    {
+        var root = InMemoryAdditionalText.Spec("/v/root.yaml", """
+            openapi: 3.0.3
+            info: {title: V, version: "1"}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: 'Code.yaml'}
+            """, "Tests.V", "VClient");
+        var code = new InMemoryAdditionalText("/v/Code.yaml", "type: object\nproperties:\n  value:\n    type: string\n    pattern: '[unclosed'\n");
+
+        var result = GeneratorHarness.Run(new[] { root, code });
+
+        var unusable = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "CG0052");
+        var span = unusable.Location.GetLineSpan();
+        Assert.Equal("/v/Code.yaml", span.Path);
+        Assert.Equal((5, 5), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        result.AssertCompilesCleanly();
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class BundleOrigins
     /// <summary>The location in a part file, or <see langword="null"/> when the pointer is the root file's own text.</summary>
     public SourceLocation? Locate(string bundlePointer)
     {
+        if (bundlePointer.StartsWith("#", StringComparison.Ordinal)) bundlePointer = bundlePointer.Substring(1);
         var prefix = bundlePointer;
         while (true)
         {
