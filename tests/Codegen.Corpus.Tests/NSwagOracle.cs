@@ -112,8 +112,25 @@ public sealed class NSwagOracle
             return true; // a union of several branches is a type of its own
         }
 
-        return (type == JsonObjectType.Object || type == JsonObjectType.None) && (schema.Properties.Count > 0 || schema.AllOf.Count > 1);
+        return (type == JsonObjectType.Object || type == JsonObjectType.None) && (schema.Properties.Count > 0 || StructuralAllOfCount(schema) > 1);
     }
+
+    /// <summary>
+    /// allOf members that shape the value; a member with only annotations (description, readOnly, nullable…) is how
+    /// 3.0 documents describe a <c>$ref</c>, and does not make the allOf a composition.
+    /// </summary>
+    private static int StructuralAllOfCount(JsonSchema schema) => schema.AllOf.Count(member => !IsAnnotationOnly(member));
+
+    private static bool IsAnnotationOnly(JsonSchema schema) =>
+        schema.Reference is null
+        && (schema.Type & ~JsonObjectType.Null) == JsonObjectType.None
+        && schema.Properties.Count == 0 && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
+        && schema.Item is null && schema.Items.Count == 0 && schema.AdditionalPropertiesSchema is null
+        && schema.Enumeration.Count == 0 && schema.RequiredProperties.Count == 0 && schema.DiscriminatorObject is null
+        && schema.Not is null && string.IsNullOrEmpty(schema.Format) && string.IsNullOrEmpty(schema.Pattern)
+        && schema.MinLength is null && schema.MaxLength is null && schema.Minimum is null && schema.Maximum is null
+        && schema.MultipleOf is null && schema.MinItems == 0 && schema.MaxItems == 0
+        && schema.MinProperties == 0 && schema.MaxProperties == 0 && schema.PatternProperties.Count == 0;
 
     private static void Visit(JsonSchema? schema, HashSet<JsonSchema> reached, HashSet<JsonSchema> expanded, bool asType)
     {
@@ -150,9 +167,9 @@ public sealed class NSwagOracle
 
         foreach (var part in schema.AllOf)
         {
-            // A lone allOf member beside no properties is that schema (a wrapper for description/nullable);
+            // A lone structural allOf member beside no properties is that schema (a wrapper for description/nullable);
             // otherwise the members are merged into the schema that lists them.
-            Visit(part, reached, expanded, asType: asType && schema.AllOf.Count == 1 && schema.Properties.Count == 0);
+            Visit(part, reached, expanded, asType: asType && StructuralAllOfCount(schema) == 1 && !IsAnnotationOnly(part) && schema.Properties.Count == 0);
         }
 
         foreach (var choice in new[] { schema.OneOf, schema.AnyOf }.Where(c => c.Count > 0))

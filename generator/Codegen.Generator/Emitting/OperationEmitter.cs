@@ -96,7 +96,7 @@ internal static class OperationEmitter
         var checks = new SourceWriter();
         foreach (var p in operation.Parameters)
         {
-            EmitParameterChecks(checks, p, names);
+            ParameterEmitter.EmitChecks(checks, p, names);
         }
         var parameterChecks = checks.ToString().TrimEnd('\n');
         if (body is not null || parameterChecks.Length > 0)
@@ -115,10 +115,10 @@ internal static class OperationEmitter
         }
 
         // Request.
-        writer.WriteLine("var request = new global::Codegen.Runtime.Transport.ApiRequest(" + operation.MethodName + "Operation, " + PathExpression(operation, names) + ");");
+        writer.WriteLine("var request = new global::Codegen.Runtime.Transport.ApiRequest(" + operation.MethodName + "Operation, " + ParameterEmitter.PathExpression(operation, names) + ");");
         foreach (var p in operation.Parameters.Where(p => p.In != ParameterLocation.Path))
         {
-            EmitParameterSend(writer, p, names);
+            ParameterEmitter.EmitSend(writer, p, names);
         }
         foreach (var partition in operation.PartitionParameters)
         {
@@ -195,10 +195,8 @@ internal static class OperationEmitter
     private static string TypeOf(ParameterModel p, ClientNames names) =>
         CSharpCode.TypeName(p.Type, names) + (p.IsRequired ? "" : "?");
 
-    private static string Value(ParameterModel p) => p.CSharpName.TrimStart('@') + "Value";
-
     /// <summary>The text form of a simple value in a path, query or header.</summary>
-    private static string Wire(TypeRef type, string value, ClientNames names) => type.Kind switch
+    internal static string Wire(TypeRef type, string value, ClientNames names) => type.Kind switch
     {
         TypeKind.String or TypeKind.Binary => value,
         TypeKind.Time => names.Qualify(names.JsonHelpersName) + ".FormatTime(" + value + ")",
@@ -214,108 +212,4 @@ internal static class OperationEmitter
         TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Wire(type.Item!, "item", names) + "))",
         _ => value + ".ToString()!",
     };
-
-    private static string PathExpression(OperationModel operation, ClientNames names)
-    {
-        var parts = new List<string>();
-        var path = operation.Path;
-        int index = 0;
-        while (index < path.Length)
-        {
-            int open = path.IndexOf('{', index);
-            int close = open < 0 ? -1 : path.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                parts.Add(CSharpCode.Literal(path.Substring(index)));
-                break;
-            }
-            if (open > index) parts.Add(CSharpCode.Literal(path.Substring(index, open - index)));
-            var name = path.Substring(open + 1, close - open - 1);
-            var parameter = operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == name);
-            parts.Add(parameter is null
-                ? CSharpCode.Literal(path.Substring(open, close - open + 1))
-                : "global::System.Uri.EscapeDataString(" + Wire(parameter.Type, parameter.CSharpName, names) + ")");
-            index = close + 1;
-        }
-        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
-    }
-
-    private static void EmitParameterSend(SourceWriter writer, ParameterModel p, ClientNames names)
-    {
-        var add = p.In == ParameterLocation.Header ? "AddHeader" : "AddQuery";
-        var name = CSharpCode.Literal(p.Name);
-        var value = p.IsRequired ? p.CSharpName : Value(p);
-        if (!p.IsRequired)
-        {
-            writer.WriteLine("if (" + p.CSharpName + " is { } " + value + ")");
-            writer.OpenBrace();
-        }
-        if (p.Type.Kind == TypeKind.Array && p.In == ParameterLocation.Query && p.Explode)
-        {
-            writer.WriteLine("foreach (var item in " + value + ")");
-            writer.OpenBrace();
-            writer.WriteLine("request.AddQuery(" + name + ", " + Wire(p.Type.Item!, "item", names) + ");");
-            writer.CloseBrace();
-        }
-        else
-        {
-            writer.WriteLine("request." + add + "(" + name + ", " + Wire(p.Type, value, names) + ");");
-        }
-        if (!p.IsRequired)
-        {
-            writer.CloseBrace();
-        }
-    }
-
-    /// <summary>The parameter's own constraints (enum membership, length, pattern, range); messages never contain the value.</summary>
-    private static void EmitParameterChecks(SourceWriter writer, ParameterModel p, ClientNames names)
-    {
-        var c = p.Constraints;
-        var checks = new List<string>();
-        // Pattern variables of an if condition live in the whole method body: each use gets its own name.
-        var value = p.IsRequired ? p.CSharpName : p.CSharpName.TrimStart('@') + "ToCheck";
-        bool isString = p.Type.Kind is TypeKind.String;
-        var jsonName = CSharpCode.Literal(p.Name);
-        if (p.Type.Kind == TypeKind.Enum)
-        {
-            checks.Add("if (!" + names.Qualify(p.Type.Name + "Json") + ".IsDefined(" + value + ")) validation.AddError(" + jsonName + ", \"enum\", \"must be one of the values the API description lists\");");
-        }
-        bool isNumber = p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
-        if (isString)
-        {
-            if (c.MinLength is int min)
-                checks.Add("if (" + value + ".Length < " + min + ") validation.AddError(" + jsonName + ", \"minLength\", \"must be at least " + min + " character" + (min == 1 ? "" : "s") + " long\");");
-            if (c.MaxLength is int max)
-                checks.Add("if (" + value + ".Length > " + max + ") validation.AddError(" + jsonName + ", \"maxLength\", \"must be at most " + max + " character" + (max == 1 ? "" : "s") + " long\");");
-            // Same regex dialect as the body validators: ECMAScript when .NET accepts it, else .NET syntax; skipped
-            // (with a CG0052 warning from the reader) when .NET cannot compile the pattern at all.
-            if (c.Pattern is { } pattern && Reading.ConstraintReader.PatternMode(pattern) is bool ecmaScript)
-            {
-                var options = ecmaScript
-                    ? "global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
-                    : "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant";
-                checks.Add("if (!global::System.Text.RegularExpressions.Regex.IsMatch(" + value + ", " + CSharpCode.Literal(pattern) + ", " + options + ")) validation.AddError(" + jsonName + ", \"pattern\", " + CSharpCode.Literal("must match the pattern " + pattern) + ");");
-            }
-        }
-        if (isNumber)
-        {
-            var suffix = p.Type.Kind == TypeKind.Decimal ? "m" : "";
-            if (IsNumberLiteral(c.Minimum))
-                checks.Add("if (" + value + (c.ExclusiveMinimum ? " <= " : " < ") + c.Minimum + suffix + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMinimum ? "exclusiveMinimum" : "minimum") + "\", \"must be " + (c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum + "\");");
-            if (IsNumberLiteral(c.Maximum))
-                checks.Add("if (" + value + (c.ExclusiveMaximum ? " >= " : " > ") + c.Maximum + suffix + ") validation.AddError(" + jsonName + ", \"" + (c.ExclusiveMaximum ? "exclusiveMaximum" : "maximum") + "\", \"must be " + (c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum + "\");");
-        }
-        if (checks.Count == 0) return;
-        if (!p.IsRequired)
-        {
-            writer.WriteLine("if (" + p.CSharpName + " is { } " + value + ")");
-            writer.OpenBrace();
-        }
-        foreach (var check in checks) writer.WriteLine(check);
-        if (!p.IsRequired) writer.CloseBrace();
-    }
-
-    private static bool IsNumberLiteral(string? text) =>
-        text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
-        && text.IndexOfAny(new[] { 'e', 'E' }) < 0;
 }

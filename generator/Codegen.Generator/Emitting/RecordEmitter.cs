@@ -28,6 +28,13 @@ internal static class RecordEmitter
             EmitProperty(writer, property, names);
         }
 
+        if (model.AdditionalProperties is { } extras)
+        {
+            if (!first) writer.WriteLine();
+            writer.WriteLine("/// <summary>Members of the JSON object beyond the declared properties, in the order read; written after them.</summary>");
+            writer.WriteLine("public " + CSharpCode.TypeName(extras, names) + "? " + model.AdditionalPropertiesName + " { get; init; }");
+        }
+
         if (model.Properties.Any(p => p.IsSensitive))
         {
             writer.WriteLine();
@@ -48,6 +55,16 @@ internal static class RecordEmitter
     /// <summary>Required and not nullable → non-nullable C#; everything else may be absent → nullable C#.</summary>
     public static bool IsNullableInCSharp(PropertyModel property) => !property.IsRequired || property.IsNullable;
 
+    /// <summary>
+    /// Optional and nullable: absent and <c>null</c> mean different things (a PATCH that clears a value), so the
+    /// record remembers whether the property was set (by an initializer or by the JSON it was read from).
+    /// </summary>
+    public static bool TracksPresence(PropertyModel property) => !property.IsRequired && property.IsNullable;
+
+    private static string PresenceField(PropertyModel property) => "__present_" + property.Name;
+
+    private static string ValueField(PropertyModel property) => "__value_" + property.Name;
+
     private static void EmitProperty(SourceWriter writer, PropertyModel property, ClientNames names)
     {
         CSharpCode.Summary(writer, property.Description, "The <c>" + CSharpCode.XmlEscape(property.JsonName) + "</c> value.");
@@ -61,6 +78,14 @@ internal static class RecordEmitter
         if (property.IsDeprecated) remarks.Add("Deprecated by the API description.");
         writer.WriteLine("/// <remarks>" + string.Join(" ", remarks) + "</remarks>");
         var typeName = CSharpCode.TypeName(property.Type, names) + (IsNullableInCSharp(property) ? "?" : "");
+        if (TracksPresence(property))
+        {
+            writer.WriteLine("/// <value>Setting it, even to <see langword=\"null\"/>, sends it: <c>null</c> is written as JSON <c>null</c>; never set, it is left out.</value>");
+            writer.WriteLine("public " + typeName + " " + property.Name + " { get => " + ValueField(property) + "; init { " + ValueField(property) + " = value; " + PresenceField(property) + " = true; } }");
+            writer.WriteLine("private " + typeName + " " + ValueField(property) + ";");
+            writer.WriteLine("private bool " + PresenceField(property) + ";");
+            return;
+        }
         writer.WriteLine("public " + (property.IsRequired ? "required " : "") + typeName + " " + property.Name + " { get; init; }");
     }
 
@@ -84,6 +109,11 @@ internal static class RecordEmitter
                 writer.WriteLine("builder.Append((object?)" + Access(property) + ");");
             }
         }
+        if (model.AdditionalProperties is not null)
+        {
+            writer.WriteLine("builder.Append(" + CSharpCode.Literal((model.Properties.Count == 0 ? "" : ", ") + model.AdditionalPropertiesName + " = ") + ");");
+            writer.WriteLine("builder.Append((object?)this." + model.AdditionalPropertiesName + ");");
+        }
         writer.WriteLine("return true;");
         writer.CloseBrace();
     }
@@ -104,10 +134,15 @@ internal static class RecordEmitter
         foreach (var property in model.Properties)
         {
             writer.WriteLine(CSharpCode.NullableTypeName(property.Type, names) + " " + Local(property) + " = null;");
-            if (property.IsRequired && property.IsNullable)
+            if (property.IsRequired && property.IsNullable || TracksPresence(property))
             {
                 writer.WriteLine("bool " + Local(property) + "Seen = false;");
             }
+        }
+        var extras = model.AdditionalProperties;
+        if (extras is not null)
+        {
+            writer.WriteLine("global::System.Collections.Generic.Dictionary<string, " + CSharpCode.ItemTypeName(extras, names) + ">? __extras = null;");
         }
         writer.WriteLine("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
         writer.OpenBrace();
@@ -119,7 +154,7 @@ internal static class RecordEmitter
             writer.OpenBrace();
             writer.WriteLine("reader.Read();");
             writer.WriteLine(Local(property) + " = " + JsonCode.ReadNullable(property.Type, names, "reader") + ";");
-            if (property.IsRequired && property.IsNullable)
+            if (property.IsRequired && property.IsNullable || TracksPresence(property))
             {
                 writer.WriteLine(Local(property) + "Seen = true;");
             }
@@ -130,17 +165,30 @@ internal static class RecordEmitter
             writer.WriteLine("else");
             writer.OpenBrace();
         }
-        writer.WriteLine("reader.Read();");
-        writer.WriteLine("reader.Skip();");
+        if (extras is not null)
+        {
+            // A member not declared: kept, typed by additionalProperties.
+            writer.WriteLine("var __name = reader.GetString()!;");
+            writer.WriteLine("reader.Read();");
+            var read = extras.ItemNullable ? JsonCode.ReadNullable(extras.Item!, names, "reader") : JsonCode.Read(extras.Item!, names, "reader");
+            writer.WriteLine("(__extras ??= new global::System.Collections.Generic.Dictionary<string, " + CSharpCode.ItemTypeName(extras, names) + ">(global::System.StringComparer.Ordinal))[__name] = " + read + ";");
+        }
+        else
+        {
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+        }
         if (!first)
         {
             writer.CloseBrace();
         }
         writer.CloseBrace();
-        writer.WriteLine("return new " + type);
+        bool tracked = model.Properties.Any(TracksPresence);
+        writer.WriteLine((tracked ? "var __result = new " : "return new ") + type);
         writer.OpenBrace();
         foreach (var property in model.Properties)
         {
+            if (TracksPresence(property)) continue;
             var local = Local(property);
             var missing = "throw new global::System.Text.Json.JsonException(\"The required property '" + EscapeForMessage(property.JsonName) + "' of " + model.Name + " is missing.\")";
             string value = !property.IsRequired ? local
@@ -148,7 +196,21 @@ internal static class RecordEmitter
                 : local + " ?? " + missing;
             writer.WriteLine(property.Name + " = " + value + ",");
         }
+        if (extras is not null)
+        {
+            writer.WriteLine(model.AdditionalPropertiesName + " = __extras,");
+        }
         writer.CloseBrace(";");
+        if (tracked)
+        {
+            // Present (even as null) or absent, exactly as read.
+            foreach (var property in model.Properties.Where(TracksPresence))
+            {
+                writer.WriteLine("__result." + ValueField(property) + " = " + Local(property) + ";");
+                writer.WriteLine("__result." + PresenceField(property) + " = " + Local(property) + "Seen;");
+            }
+            writer.WriteLine("return __result;");
+        }
         writer.CloseBrace();
     }
 
@@ -168,7 +230,9 @@ internal static class RecordEmitter
 
     private static void EmitWrite(SourceWriter writer, RecordModel model, ClientNames names)
     {
-        writer.WriteLine("/// <summary>Writes this value as a JSON object; absent (null) optional properties are left out.</summary>");
+        writer.WriteLine(model.Properties.Any(TracksPresence)
+            ? "/// <summary>Writes this value as a JSON object; absent (null) optional properties are left out, except nullable ones set to null, written as null.</summary>"
+            : "/// <summary>Writes this value as a JSON object; absent (null) optional properties are left out.</summary>");
         writer.WriteLine("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
         writer.OpenBrace();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
@@ -190,14 +254,34 @@ internal static class RecordEmitter
             writer.WriteLine("writer.WritePropertyName(" + name + ");");
             writer.WriteLine(JsonCode.Write(property.Type, names, "writer", local));
             writer.CloseBrace();
-            if (property.IsRequired)
+            if (property.IsRequired || TracksPresence(property))
             {
                 // Required but nullable: the property is always present, as null when there is no value.
-                writer.WriteLine("else");
+                // Optional and nullable: present as null only when it was set to null.
+                writer.WriteLine(TracksPresence(property) ? "else if (this." + PresenceField(property) + ")" : "else");
                 writer.OpenBrace();
                 writer.WriteLine("writer.WriteNull(" + name + ");");
                 writer.CloseBrace();
             }
+        }
+        if (model.AdditionalProperties is { } extras)
+        {
+            writer.WriteLine("if (this." + model.AdditionalPropertiesName + " is { } __extras)");
+            writer.OpenBrace();
+            writer.WriteLine("foreach (var __member in __extras)");
+            writer.OpenBrace();
+            writer.WriteLine("writer.WritePropertyName(__member.Key);");
+            if (extras.ItemNullable)
+            {
+                writer.WriteLine("if (__member.Value is { } __value) { " + JsonCode.Write(extras.Item!, names, "writer", "__value") + " } else { writer.WriteNullValue(); }");
+            }
+            else
+            {
+                writer.WriteLine("var __value = __member.Value;");
+                writer.WriteLine(JsonCode.Write(extras.Item!, names, "writer", "__value"));
+            }
+            writer.CloseBrace();
+            writer.CloseBrace();
         }
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBrace();

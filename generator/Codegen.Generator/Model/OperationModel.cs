@@ -35,7 +35,8 @@ internal enum ParameterLocation
 /// <summary>An operation parameter.</summary>
 /// <param name="Name">The name on the wire.</param>
 /// <param name="CSharpName">The C# parameter name (camelCase, keyword-safe, unique in the method).</param>
-/// <param name="Style">The serialization style (<c>form</c>, <c>simple</c>, <c>deepObject</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c>).</param>
+/// <param name="Style">The serialization style, checked against the location: <c>simple</c>, <c>label</c>, <c>matrix</c>, <c>form</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c> or <c>deepObject</c>.</param>
+/// <param name="Explode">OpenAPI's <c>explode</c> (Swagger 2.0: <c>collectionFormat: multi</c>).</param>
 internal sealed record ParameterModel(
     string Name,
     string CSharpName,
@@ -45,7 +46,37 @@ internal sealed record ParameterModel(
     string? Description,
     string Style,
     bool Explode,
-    ValueConstraints Constraints);
+    ValueConstraints Constraints)
+{
+    /// <summary>What the value is made of, which decides how its text is built (see docs/parameters.md).</summary>
+    public ParameterShape Shape { get; init; } = ParameterShape.Value;
+
+    /// <summary>The members written for <see cref="ParameterShape.Object"/> (record properties) and <see cref="ParameterShape.Union"/> (variants).</summary>
+    public EquatableArray<ParameterMember> Members { get; init; } = EquatableArray<ParameterMember>.Empty;
+}
+
+/// <summary>What a parameter's value is made of.</summary>
+internal enum ParameterShape
+{
+    /// <summary>One primitive, enum or formatted value.</summary>
+    Value,
+    /// <summary>A list of values.</summary>
+    List,
+    /// <summary>A generated record whose properties are values.</summary>
+    Object,
+    /// <summary>A string-keyed dictionary of values (free-form object).</summary>
+    Map,
+    /// <summary>A generated union whose variants are values (e.g. integer or string): the set variant's text is sent.</summary>
+    Union,
+    /// <summary>A <c>content: application/json</c> parameter: the value's JSON text is sent.</summary>
+    Json,
+}
+
+/// <summary>A record property or union variant written into a parameter.</summary>
+/// <param name="WireName">The name on the wire (the JSON property name; the variant name for unions).</param>
+/// <param name="CSharpName">The C# property name.</param>
+/// <param name="Type">Its type (always a value: primitive, enum or formatted).</param>
+internal sealed record ParameterMember(string WireName, string CSharpName, TypeRef Type);
 
 /// <summary>The request body.</summary>
 /// <param name="ContentType">The chosen media type, e.g. <c>application/json</c>.</param>

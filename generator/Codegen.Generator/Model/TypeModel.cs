@@ -7,7 +7,8 @@ internal abstract record TypeModel(string Name, string SchemaPointer, string? De
 
 /// <summary>A record for an object schema.</summary>
 /// <param name="Rules">Cross-field rules (3.1 <c>not</c>+<c>required</c>, <c>dependentRequired</c>, <c>if</c>/<c>then</c>/<c>else</c>).</param>
-/// <param name="AdditionalProperties">The value type of extra members when the schema allows them with a schema, else <see langword="null"/>.</param>
+/// <param name="AdditionalProperties">A dictionary type for the members beyond <paramref name="Properties"/> when the schema
+/// gives <c>additionalProperties</c> a schema, else <see langword="null"/>.</param>
 /// <param name="ReferencedEnums">The enums its properties use (directly or as array items), so its validator can check
 /// membership without looking at other units; keeps each type's emit unit self-contained for caching.</param>
 internal sealed record RecordModel(
@@ -19,7 +20,11 @@ internal sealed record RecordModel(
     EquatableArray<ObjectRule> Rules,
     TypeRef? AdditionalProperties,
     EquatableArray<EnumModel> ReferencedEnums)
-    : TypeModel(Name, SchemaPointer, Description, Location);
+    : TypeModel(Name, SchemaPointer, Description, Location)
+{
+    /// <summary>The C# name of the member that keeps extra JSON members (set with <see cref="AdditionalProperties"/>).</summary>
+    public string? AdditionalPropertiesName { get; init; }
+}
 
 /// <summary>An enum for a string or integer <c>enum</c> schema.</summary>
 /// <param name="IsString">String values on the wire (otherwise integers).</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Codegen.Generator.Model;
 
 namespace Codegen.Generator.Reading;
@@ -127,6 +128,10 @@ internal sealed partial class SourceMap
         if (Redirect?.Invoke(jsonPointer) is { } redirected) return redirected;
         EnsureRead();
         var pointer = Normalize(jsonPointer);
+        if (!_byPointer.ContainsKey(pointer) && WithArrayIndices(pointer) is { } indexed)
+        {
+            pointer = indexed;
+        }
         while (true)
         {
             if (_byPointer.TryGetValue(pointer, out var index))
@@ -138,6 +143,39 @@ internal sealed partial class SourceMap
             int slash = pointer.LastIndexOf('/');
             pointer = slash <= 0 ? string.Empty : pointer.Substring(0, slash);
         }
+    }
+
+    /// <summary>
+    /// Microsoft.OpenApi's error pointers leave out array indices (<c>…/schema/oneOf/properties/x</c>). Finds the
+    /// first array element under which the rest of the pointer exists, at every such gap; <see langword="null"/>
+    /// when no element fits.
+    /// </summary>
+    private string? WithArrayIndices(string pointer)
+    {
+        var segments = pointer.Split('/');
+        return Search(segments.Length > 0 && segments[0].Length == 0 ? "" : segments[0], segments, 1, budget: new int[] { 10_000 });
+    }
+
+    private string? Search(string prefix, string[] segments, int next, int[] budget)
+    {
+        for (int i = next; i < segments.Length; i++)
+        {
+            if (--budget[0] < 0) return null;
+            var candidate = prefix + "/" + segments[i];
+            if (_byPointer.ContainsKey(candidate))
+            {
+                prefix = candidate;
+                continue;
+            }
+            // Not a member here: if this node is an array, the segment belongs to one of its elements.
+            for (int index = 0; _byPointer.ContainsKey(prefix + "/" + index.ToString(CultureInfo.InvariantCulture)); index++)
+            {
+                var found = Search(prefix + "/" + index.ToString(CultureInfo.InvariantCulture), segments, i, budget);
+                if (found is not null) return found;
+            }
+            return null;
+        }
+        return prefix;
     }
 
     /// <summary>Whether <paramref name="jsonPointer"/> names a node that exists in the text.</summary>

@@ -23,6 +23,7 @@ internal sealed partial class SpecReader
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumModel> _enumsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Resolved> _inlineTypes = new(StringComparer.Ordinal);
 
     /// <summary>A schema's C# type and whether it allows <c>null</c>.</summary>
     internal readonly struct Resolved
@@ -40,6 +41,9 @@ internal sealed partial class SpecReader
 
     private static readonly TypeRef AnyType = new(TypeKind.Any);
 
+    /// <summary>How deep allOf members are followed when flattening (a guard; real specs use 2–4 levels).</summary>
+    private const int MaxCompositionDepth = 32;
+
     /// <summary>Resolves a schema met at <paramref name="pointer"/>; inline objects and enums are named <paramref name="nameHint"/>.</summary>
     internal Resolved Resolve(IOpenApiSchema? schema, string pointer, string nameHint)
     {
@@ -51,12 +55,24 @@ internal sealed partial class SpecReader
         {
             return ResolveReference(reference, pointer);
         }
-        return Build(schema, pointer, nameHint);
+        // The same inline schema is met again when several schemas inherit it through allOf: one type for all.
+        if (_inlineTypes.TryGetValue(pointer, out var known))
+        {
+            return known;
+        }
+        var built = Build(schema, pointer, nameHint);
+        _inlineTypes[pointer] = built;
+        return built;
     }
 
     private Resolved ResolveReference(OpenApiSchemaReference reference, string pointer)
     {
         var id = reference.Reference?.Id;
+        if (id is not null && _document.Components?.Schemas is { } components && components.TryGetValue(id, out var aliased)
+            && aliased is OpenApiSchemaReference alias)
+        {
+            return ResolveAlias(id, alias, pointer);
+        }
         IOpenApiSchema? target = null;
         try
         {
@@ -90,6 +106,36 @@ internal sealed partial class SpecReader
         }
         var componentPointer = JsonPointer.Append("/components/schemas", id);
         return BuildComponent(id, target, componentPointer, name);
+    }
+
+    /// <summary>
+    /// A component that is nothing but <c>$ref: X</c> is another name for X: it resolves to X's type and gets no
+    /// type of its own. A cycle of such names has nothing to generate and is reported.
+    /// </summary>
+    private Resolved ResolveAlias(string id, OpenApiSchemaReference alias, string pointer)
+    {
+        if (_componentTypes.TryGetValue(id, out var known) && known.Kind == TypeKind.Any)
+        {
+            return new Resolved(known, true); // a cycle, reported the first time
+        }
+        var chain = new List<string> { id };
+        var current = alias;
+        var components = _document.Components!.Schemas!;
+        while (current.Reference?.Id is { } next && components.TryGetValue(next, out var target) && target is OpenApiSchemaReference further)
+        {
+            if (chain.Contains(next))
+            {
+                Report(Descriptors.UnsupportedConstruct, JsonPointer.Append("/components/schemas", id), $"The schemas {string.Join(" → ", chain)} → {next}, which only refer to each other,", "the value is typed as JsonElement");
+                foreach (var name in chain) _componentTypes[name] = AnyType;
+                return new Resolved(AnyType, true);
+            }
+            chain.Add(next);
+            current = further;
+        }
+        // The last alias refers to a real schema (or to nothing: ResolveReference reports that at the alias).
+        var resolved = ResolveReference(current, JsonPointer.Append("/components/schemas", chain[chain.Count - 1]));
+        foreach (var name in chain) _componentTypes[name] = resolved.Type;
+        return resolved;
     }
 
     private Resolved BuildComponent(string id, IOpenApiSchema target, string pointer, string name)
@@ -128,12 +174,47 @@ internal sealed partial class SpecReader
         {
             return Shape.Enum;
         }
-        if ((type == JsonSchemaType.Object || type == 0) && (schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 }))
+        if ((type == JsonSchemaType.Object || type == 0) && (schema.Properties is { Count: > 0 } || StructuralAllOfCount(schema) > 1))
         {
             return Shape.Object;
         }
         return Shape.Other;
     }
+
+    /// <summary>
+    /// allOf members that shape the value. A member with nothing but annotations (description, title, example,
+    /// nullable, readOnly…) is a common way to describe a <c>$ref</c> in 3.0, where <c>$ref</c> siblings are ignored.
+    /// </summary>
+    private static int StructuralAllOfCount(IOpenApiSchema schema)
+    {
+        int count = 0;
+        foreach (var member in schema.AllOf ?? (IList<IOpenApiSchema>)Array.Empty<IOpenApiSchema>())
+        {
+            if (!IsAnnotationOnly(member)) count++;
+        }
+        return count;
+    }
+
+    private static int IndexOfStructuralMember(IList<IOpenApiSchema> members)
+    {
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (!IsAnnotationOnly(members[i])) return i;
+        }
+        return 0;
+    }
+
+    private static bool IsAnnotationOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference
+        && ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0
+        && schema.Properties is not { Count: > 0 }
+        && schema.AllOf is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }
+        && schema.Items is null && schema.AdditionalProperties is null && schema.Enum is not { Count: > 0 } && schema.Const is null
+        && schema.Required is not { Count: > 0 } && schema.Discriminator is null && schema.Not is null && schema.Format is null
+        && schema.Pattern is null && schema.MinLength is null && schema.MaxLength is null
+        && schema.Minimum is null && schema.Maximum is null && schema.ExclusiveMinimum is null && schema.ExclusiveMaximum is null
+        && schema.MultipleOf is null && schema.MinItems is null && schema.MaxItems is null
+        && schema.MinProperties is null && schema.MaxProperties is null && schema.PatternProperties is not { Count: > 0 };
 
     private static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
@@ -141,15 +222,18 @@ internal sealed partial class SpecReader
     {
         bool nullable = IsNullable(schema);
 
-        // allOf with one member (a $ref plus a description, a common pattern) is that member.
-        if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
+        // allOf with one member that has structure (a $ref, often beside a member that only carries a description) is
+        // that member.
+        if (schema.AllOf is { Count: > 0 } && schema.Properties is not { Count: > 0 } && StructuralAllOfCount(schema) == 1)
         {
             if (schema.Discriminator is not null)
             {
                 Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator' outside a oneOf/anyOf", "polymorphism is ignored; the allOf member is generated");
             }
-            var inner = Resolve(schema.AllOf[0], JsonPointer.Append(pointer, "allOf", "0"), nameHint);
-            return new Resolved(inner.Type, inner.Nullable || nullable);
+            int index = IndexOfStructuralMember(schema.AllOf);
+            var inner = Resolve(schema.AllOf[index], JsonPointer.Append(pointer, "allOf", index.ToString(CultureInfo.InvariantCulture)), nameHint);
+            bool annotatedNull = schema.AllOf.Any(m => m is not OpenApiSchemaReference && IsNullable(m));
+            return new Resolved(inner.Type, inner.Nullable || nullable || annotatedNull);
         }
 
         var alternatives = (IList<IOpenApiSchema>?)schema.OneOf ?? schema.AnyOf;
@@ -201,7 +285,7 @@ internal sealed partial class SpecReader
             Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "discriminator"), "'discriminator' outside a oneOf/anyOf", "polymorphism is ignored; the schema's own properties are generated");
         }
 
-        bool hasProperties = schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 };
+        bool hasProperties = schema.Properties is { Count: > 0 } || StructuralAllOfCount(schema) > 1;
         if (type == JsonSchemaType.Object || (type == 0 && hasProperties))
         {
             if (!hasProperties)
@@ -271,44 +355,78 @@ internal sealed partial class SpecReader
         var required = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var enums = new List<EnumModel>();
+        IOpenApiSchema? extrasSchema = null;
+        string? extrasPointer = null;
 
-        void AddFrom(IOpenApiSchema source, string sourcePointer)
+        void AddFrom(IOpenApiSchema source, string sourcePointer, string owner)
         {
             foreach (var r in source.Required ?? (ISet<string>)new HashSet<string>()) required.Add(r);
-            if (source.AdditionalProperties is not null && source.Properties is { Count: > 0 })
+            if (source.AdditionalProperties is { } extra)
             {
-                Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(sourcePointer, "additionalProperties"), "'additionalProperties' next to 'properties'", "extra members are skipped when reading");
+                // Members beyond the declared properties; the most derived declaration wins.
+                extrasSchema = extra;
+                extrasPointer = JsonPointer.Append(sourcePointer, "additionalProperties");
             }
             foreach (var entry in source.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
-                if (!seen.Add(entry.Key)) continue;
                 var propertyPointer = JsonPointer.Append(sourcePointer, "properties", entry.Key);
-                properties.Add(ReadProperty(entry.Key, entry.Value, propertyPointer, name, members, enums));
-            }
-        }
-
-        for (int i = 0; i < (schema.AllOf?.Count ?? 0); i++)
-        {
-            var part = schema.AllOf![i];
-            var partPointer = JsonPointer.Append(pointer, "allOf", i.ToString(CultureInfo.InvariantCulture));
-            if (part is OpenApiSchemaReference partReference)
-            {
-                var target = SafeTarget(partReference);
-                if (target is null)
+                if (seen.Add(entry.Key))
                 {
-                    Report(Descriptors.UnresolvedReference, JsonPointer.Append(partPointer, "$ref"), partReference.Reference?.ReferenceV3 ?? "");
-                    continue;
+                    properties.Add(ReadProperty(entry.Key, entry.Value, propertyPointer, name, owner, members, enums));
                 }
-                AddFrom(target, JsonPointer.Append("/components/schemas", partReference.Reference!.Id!));
-            }
-            else
-            {
-                AddFrom(part, partPointer);
+                else if (!IsAnnotationOnly(entry.Value))
+                {
+                    // A later declaration (the derived schema's) narrows the type: it wins, keeping the place and name.
+                    int index = properties.FindIndex(p => p.JsonName == entry.Key);
+                    properties[index] = ReadProperty(entry.Key, entry.Value, propertyPointer, name, owner, members, enums, properties[index].Name);
+                }
             }
         }
-        AddFrom(schema, pointer);
 
-        var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) }).ToList();
+        // allOf members first (at any depth: a parent may itself be composed), then the schema's own properties; the
+        // first declaration of a property wins.
+        var composed = new HashSet<IOpenApiSchema>();
+        // Inline types inside an inherited member are named after the schema that declares them (owner), so every
+        // schema that inherits them shares one type (Resolve caches inline schemas by pointer).
+        void AddComposed(IOpenApiSchema source, string sourcePointer, string owner, int depth)
+        {
+            if (depth > MaxCompositionDepth || !composed.Add(source)) return;
+            for (int i = 0; i < (source.AllOf?.Count ?? 0); i++)
+            {
+                var part = source.AllOf![i];
+                var partPointer = JsonPointer.Append(sourcePointer, "allOf", i.ToString(CultureInfo.InvariantCulture));
+                if (part is OpenApiSchemaReference partReference)
+                {
+                    var target = SafeTarget(partReference);
+                    if (target is null)
+                    {
+                        Report(Descriptors.UnresolvedReference, JsonPointer.Append(partPointer, "$ref"), partReference.Reference?.ReferenceV3 ?? "");
+                        continue;
+                    }
+                    var id = partReference.Reference!.Id!;
+                    AddComposed(target, JsonPointer.Append("/components/schemas", id), _componentNames.TryGetValue(id, out var parentName) ? parentName : owner, depth + 1);
+                }
+                else
+                {
+                    AddComposed(part, partPointer, owner, depth + 1);
+                }
+            }
+            AddFrom(source, sourcePointer, owner);
+        }
+        AddComposed(schema, pointer, name, 0);
+
+        // A required readOnly property is required in responses only (OpenAPI 3.0 §4.7.25.3): callers building a
+        // request do not set it, so it is optional in C#, in validation and when reading.
+        var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) && !p.IsReadOnly }).ToList();
+        TypeRef? extras = null;
+        string? extrasName = null;
+        if (extrasSchema is not null)
+        {
+            var value = Resolve(extrasSchema, extrasPointer!, name + "Value");
+            CollectEnums(value.Type, enums);
+            extras = new TypeRef(TypeKind.Dictionary, Item: value.Type, ItemNullable: value.Nullable);
+            extrasName = members.Take("AdditionalProperties", out _);
+        }
         var rules = ConstraintReader.ReadObjectRules(schema, pointer, _diagnostics, _map);
         _types.Add(new RecordModel(
             name,
@@ -317,8 +435,23 @@ internal sealed partial class SpecReader
             null,
             finalProperties.ToEquatableArray(),
             rules,
-            null,
-            enums.Distinct().ToEquatableArray()));
+            extras,
+            enums.Distinct().ToEquatableArray())
+        {
+            AdditionalPropertiesName = extrasName,
+        });
+    }
+
+    private string TakeMemberName(string jsonName, string pointer, string recordName, NameScope members)
+    {
+        var wanted = CSharpName.PascalIdentifier(jsonName, "Property", "Property");
+        if (wanted == recordName) wanted += "Value";
+        var name = members.Take(wanted, out bool collided);
+        if (collided && !ReservedMemberNames.Contains(wanted))
+        {
+            Report(Descriptors.NameCollision, pointer, "property", jsonName, wanted, name);
+        }
+        return name;
     }
 
     private IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
@@ -339,17 +472,11 @@ internal sealed partial class SpecReader
         return target;
     }
 
-    private PropertyModel ReadProperty(string jsonName, IOpenApiSchema schema, string pointer, string recordName, NameScope members, List<EnumModel> enums)
+    private PropertyModel ReadProperty(string jsonName, IOpenApiSchema schema, string pointer, string recordName, string owner, NameScope members, List<EnumModel> enums, string? overriddenName = null)
     {
-        var wanted = CSharpName.PascalIdentifier(jsonName, "Property", "Property");
-        if (wanted == recordName) wanted += "Value";
-        var name = members.Take(wanted, out bool collided);
-        if (collided && !ReservedMemberNames.Contains(wanted))
-        {
-            Report(Descriptors.NameCollision, pointer, "property", jsonName, wanted, name);
-        }
+        var name = overriddenName ?? TakeMemberName(jsonName, pointer, recordName, members);
 
-        var resolved = Resolve(schema, pointer, recordName + CSharpName.Pascal(jsonName));
+        var resolved = Resolve(schema, pointer, owner + CSharpName.Pascal(jsonName));
         CollectEnums(resolved.Type, enums);
         var target = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
         bool sensitive = target.Format == "password" || schema.Format == "password" || IsTrue(schema.Extensions, "x-sensitive") || IsTrue(target.Extensions, "x-sensitive");

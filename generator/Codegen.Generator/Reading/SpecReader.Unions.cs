@@ -18,7 +18,7 @@ internal sealed partial class SpecReader
     private static bool IsUnion(IOpenApiSchema schema)
     {
         if (schema.Properties is { Count: > 0 }) return false;
-        if (schema.AllOf is { Count: 1 }) return false;
+        if (schema.AllOf is { Count: > 0 } && StructuralAllOfCount(schema) == 1) return false;
         var alternatives = (IList<IOpenApiSchema>?)schema.OneOf ?? schema.AnyOf;
         if (alternatives is null) return false;
         var nonNull = alternatives.Where(a => !IsNullOnly(a)).ToList();

@@ -11,6 +11,7 @@ public sealed class ApiRequest
 {
     private List<KeyValuePair<string, string>>? _query;
     private List<KeyValuePair<string, string>>? _headers;
+    private List<KeyValuePair<string, string>>? _cookies;
     private Dictionary<string, string>? _partitionValues;
 
     /// <summary>Starts a request.</summary>
@@ -33,6 +34,9 @@ public sealed class ApiRequest
 
     /// <summary>Header parameters in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>Cookie parameters in order, sent in one <c>Cookie</c> header. Values are not yet escaped.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Cookies => (IReadOnlyList<KeyValuePair<string, string>>?)_cookies ?? Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>Parameter values by parameter name, used to key quotas (for Zoom: <c>userId</c>).</summary>
     public IReadOnlyDictionary<string, string> PartitionValues => (IReadOnlyDictionary<string, string>?)_partitionValues ?? EmptyPartitions;
@@ -58,6 +62,20 @@ public sealed class ApiRequest
         if (value is not null)
         {
             (_headers ??= new List<KeyValuePair<string, string>>()).Add(new(name, value));
+        }
+    }
+
+    /// <summary>
+    /// Adds a cookie (an OpenAPI <c>in: cookie</c> parameter); <see langword="null"/> values are skipped. All cookies go out
+    /// in one <c>Cookie</c> header as <c>name=value; name2=value2</c>, each value percent-escaped; like every
+    /// <c>Cookie</c> header it is never logged and never follows a redirect to another origin.
+    /// </summary>
+    public void AddCookie(string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (value is not null)
+        {
+            (_cookies ??= new List<KeyValuePair<string, string>>()).Add(new(name, value));
         }
     }
 

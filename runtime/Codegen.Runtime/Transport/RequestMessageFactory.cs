@@ -44,6 +44,10 @@ internal sealed class RequestMessageFactory
             }
             message.Headers.TryAddWithoutValidation(name, value);
         }
+        if (request.Cookies.Count > 0)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", CookieHeader(request.Cookies));
+        }
         if (call.AccessToken is not null)
         {
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.AccessToken);
@@ -60,5 +64,20 @@ internal sealed class RequestMessageFactory
             message.Content = factory();
         }
         return message;
+    }
+
+    /// <summary>The cookie parameters as one header value, <c>a=1; b=2</c>; values escaped like query values (RFC 6265 forbids <c>,</c> <c>;</c> and spaces).</summary>
+    private static string CookieHeader(IReadOnlyList<KeyValuePair<string, string>> cookies)
+    {
+        var builder = new StringBuilder();
+        foreach (var (name, value) in cookies)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append("; ");
+            }
+            builder.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+        return builder.ToString();
     }
 }

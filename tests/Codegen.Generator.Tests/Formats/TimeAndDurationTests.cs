@@ -127,7 +127,7 @@ public sealed class TimeAndDurationTests : IDisposable
     [Fact]
     public void TimeWithoutAnOffsetIsTakenAsUtcAndWrittenWithZ()
     {
-        Assert.Equal("""{"start":"09:15:00Z","length":"P2D"}""", Probe("RoundTrip", """{"start":"09:15:00","length":"P2D","ends":null}"""));
+        Assert.Equal("""{"start":"09:15:00Z","length":"P2D","ends":null}""", Probe("RoundTrip", """{"start":"09:15:00","length":"P2D","ends":null}"""));
     }
 
     [Theory]

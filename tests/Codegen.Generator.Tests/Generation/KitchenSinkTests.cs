@@ -24,7 +24,7 @@ public sealed class KitchenSinkTests
         Assert.Contains("body?.Validate(ref validation);", source);
         Assert.Contains("request.AddHeader(\"when\", when.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture));", source);
         Assert.Contains("request.AddQuery(\"level\", global::Tests.Sink.PriorityJson.ToWire(level));", source);
-        Assert.Contains("string.Join(\",\"", source);
+        Assert.Contains("global::Codegen.Runtime.Transport.ParameterStyles.AddQuery(request, \"ids\", global::System.Linq.Enumerable.Select(idsValue, static item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), global::Codegen.Runtime.Transport.ParameterStyle.Form, false);", source);
         Assert.Contains("if (!global::Tests.Sink.PriorityJson.IsDefined(level)) validation.AddError(\"level\", \"enum\",", source);
         result.AssertCompilesCleanly();
     }

@@ -257,4 +257,18 @@ public sealed class SourceMapTests
         var location = map.Locate("/paths/~1pets/get/operationId");
         Assert.Equal("operationId", Text(text, location));
     }
+
+    [Fact]
+    public void PointerWithoutTheArrayIndexFindsTheElementThatHasTheRest()
+    {
+        // Microsoft.OpenApi reports "…/schema/oneOf/properties/b" for the second oneOf branch's property b.
+        const string json = """{"schema":{"oneOf":[{"properties":{"a":{"type":"string"}}},{"properties":{"b":{"type":"integer"}}}]}}""";
+        var map = SourceMap.Build("spec.json", json);
+
+        var location = map.Locate("#/schema/oneOf/properties/b");
+
+        Assert.Equal("\"b\"", Text(json, location));
+        // No element has a property c: the nearest existing ancestor, as for any pointer that does not exist.
+        Assert.Equal("\"oneOf\"", Text(json, map.Locate("#/schema/oneOf/properties/c")));
+    }
 }

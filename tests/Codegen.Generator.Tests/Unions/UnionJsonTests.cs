@@ -134,7 +134,7 @@ public sealed class UnionJsonTests : IDisposable
         Assert.Equal(new[] { "Cat", "Dog" }, pets);
         Assert.Equal("String", SetVariants(Member(owner, "Id")!));
         Assert.Equal("StringList", SetVariants(Member(owner, "Tags")!));
-        Assert.Equal(json.Replace("\"nickname\":null,", ""), RoundTrip("Owner", json));
+        Assert.Equal(json, RoundTrip("Owner", json)); // an optional nullable property read as null is written back as null
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class UnionJsonTests : IDisposable
     {
         var owner = _result.Source("UnionsClient.Owner.g.cs");
 
-        Assert.Contains("public string? Nickname { get; init; }", owner);
+        Assert.Contains("public string? Nickname { get => ", owner);
         Assert.DoesNotContain(_result.Sources, s => s.HintName.Contains("Nickname", StringComparison.Ordinal));
     }
 
