@@ -5,6 +5,7 @@ using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Emitting;
 using Codegen.Generator.Model;
 using Codegen.Generator.Reading;
+using Codegen.Generator.Reading.Bundling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,12 +23,24 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var inputs = context.AdditionalTextsProvider
+        var specFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.SpecFiles)
             .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .Select(static (input, _) => input!);
+
+        // Files an external $ref may name. Every spec sees the whole list, but its input keeps only the parts it
+        // reaches, so editing an unrelated AdditionalFile leaves the input equal and the parse cached.
+        var partCandidates = context.AdditionalTextsProvider
+            .Where(static file => SpecInputReader.HasSpecExtension(file.Path))
+            .Select(static (file, ct) => new SpecPart(file.Path, file.GetText(ct)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.SpecPartFiles)
+            .Collect();
+
+        var inputs = specFiles
+            .Combine(partCandidates)
+            .Select(static (pair, ct) => PartCollector.Attach(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.SpecInputs);
 
         var parsed = inputs

@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
     public const string SpecInputs = nameof(SpecInputs);
+    public const string SpecPartFiles = nameof(SpecPartFiles);
     public const string ParseOptions = nameof(ParseOptions);
     public const string ClientClashes = nameof(ClientClashes);
     public const string Parse = nameof(Parse);

@@ -34,6 +34,25 @@ public sealed class ConsumerProjectTests : IDisposable
         Assert.Contains(generated, path => File.ReadAllText(path).Contains("\"nickname\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SpecSplitOverPartFilesBuildsFromThePackageAndRegeneratesAfterAPartEdit()
+    {
+        WriteConsumer(SpecWithOwnerPart, """<OpenApiSpecPart Include="parts/*.yaml" />""");
+        Directory.CreateDirectory(Path.Combine(_project, "parts"));
+        File.WriteAllText(Path.Combine(_project, "parts", "Owner.yaml"), "type: object\nproperties:\n  name:\n    type: string\n");
+
+        var first = await BuildAndRunAsync();
+        Assert.Contains("properties=Name,Owner,Tag", first);
+        Assert.Contains(GeneratedFiles(), path => File.ReadAllText(path).Contains("record Owner", StringComparison.Ordinal));
+
+        // Edit the part only: the next build must regenerate Owner with the new property.
+        File.AppendAllText(Path.Combine(_project, "parts", "Owner.yaml"), "  phone:\n    type: string\n");
+        await BuildAndRunAsync();
+        Assert.Contains(GeneratedFiles(), path => File.ReadAllText(path).Contains("\"phone\"", StringComparison.Ordinal));
+    }
+
+    private string[] GeneratedFiles() => Directory.GetFiles(Path.Combine(_project, "obj"), "*.g.cs", SearchOption.AllDirectories);
+
     public void Dispose()
     {
         try
@@ -56,7 +75,7 @@ public sealed class ConsumerProjectTests : IDisposable
         return run.Output;
     }
 
-    private void WriteConsumer(string spec)
+    private void WriteConsumer(string spec, string extraItems = "")
     {
         File.WriteAllText(Path.Combine(_project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -82,6 +101,7 @@ public sealed class ConsumerProjectTests : IDisposable
                 <PackageReference Include="Codegen.Generator" Version="{_feed.Version}" PrivateAssets="all" />
                 <PackageReference Include="Codegen.Runtime" Version="{_feed.Version}" />
                 <OpenApiSpec Include="pets.yaml" Namespace="Consumer.Pets" ClientName="PetShelterClient" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);
@@ -151,5 +171,12 @@ public sealed class ConsumerProjectTests : IDisposable
 
                 nickname:
                   type: string
+        """;
+
+    // The owner lives in a part file next to the spec (an <OpenApiSpecPart>).
+    private static readonly string SpecWithOwnerPart = SpecWithoutNickname + """
+
+                owner:
+                  $ref: "parts/Owner.yaml"
         """;
 }

@@ -81,8 +81,19 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UndeclaredPathParameter = Warning(
         "CG0016", "Path placeholder without a parameter", "The path '{0}' has the placeholder '{{{1}}}' but the operation declares no path parameter '{1}'; a required string parameter is added");
 
+    /// <summary>Arg 0: the reference, arg 1: what the generator does instead.</summary>
+    public static readonly DiagnosticDescriptor ExternalReferenceNotFound = Warning(
+        "CG0018", "External reference not found among AdditionalFiles", "The reference '{0}' names a file that is not among the project's AdditionalFiles (add it as an <OpenApiSpecPart> item); {1}");
+
+    /// <summary>Arg 0: what (webhook or callback), arg 1: its name and place.</summary>
+    public static readonly DiagnosticDescriptor WebhookNotGenerated = new(
+        "CG0019", "Webhook or callback not generated", "The {0} '{1}' is not generated: webhooks and callbacks describe requests the API sends to you, not calls the client makes", Category,
+        DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [ExternalReferenceNotFound.Id] = ExternalReferenceNotFound,
+        [WebhookNotGenerated.Id] = WebhookNotGenerated,
         [UndeclaredPathParameter.Id] = UndeclaredPathParameter,
         [ExtensionIgnored.Id] = ExtensionIgnored,
         [UnresolvedReference.Id] = UnresolvedReference,

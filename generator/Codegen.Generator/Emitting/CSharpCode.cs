@@ -80,7 +80,9 @@ internal static class CSharpCode
     /// <summary>The C# type of a value, without the nullable mark.</summary>
     public static string TypeName(TypeRef type, ClientNames names) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary => "string",
+        TypeKind.String or TypeKind.Binary => "string",
+        TypeKind.Time => "global::System.TimeOnly",
+        TypeKind.Duration => "global::System.TimeSpan",
         TypeKind.Boolean => "bool",
         TypeKind.Int32 => "int",
         TypeKind.Int64 => "long",
@@ -105,5 +107,6 @@ internal static class CSharpCode
         TypeName(type.Item!, names) + (type.ItemNullable ? "?" : "");
 
     public static bool IsValueType(TypeKind kind) => kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double
-        or TypeKind.Float or TypeKind.Decimal or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid or TypeKind.Any or TypeKind.Enum;
+        or TypeKind.Float or TypeKind.Decimal or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid or TypeKind.Any or TypeKind.Enum
+        or TypeKind.Time or TypeKind.Duration;
 }

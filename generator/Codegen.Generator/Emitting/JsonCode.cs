@@ -15,7 +15,9 @@ internal static class JsonCode
     /// <summary>An expression reading a non-null value; <paramref name="reader"/> is positioned on its first token.</summary>
     public static string Read(TypeRef type, ClientNames names, string reader, int depth = 0) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary => reader + ".GetString()!",
+        TypeKind.String or TypeKind.Binary => reader + ".GetString()!",
+        TypeKind.Time => names.Qualify(names.JsonHelpersName) + ".ParseTime(" + reader + ".GetString()!)",
+        TypeKind.Duration => names.Qualify(names.JsonHelpersName) + ".ParseDuration(" + reader + ".GetString()!)",
         TypeKind.Boolean => reader + ".GetBoolean()",
         TypeKind.Int32 => reader + ".GetInt32()",
         TypeKind.Int64 => reader + ".GetInt64()",
@@ -49,7 +51,9 @@ internal static class JsonCode
     /// <summary>A statement writing the non-null value <paramref name="value"/>.</summary>
     public static string Write(TypeRef type, ClientNames names, string writer, string value, int depth = 0) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary or TypeKind.Uuid => writer + ".WriteStringValue(" + value + ");",
+        TypeKind.String or TypeKind.Binary or TypeKind.Uuid => writer + ".WriteStringValue(" + value + ");",
+        TypeKind.Time => writer + ".WriteStringValue(" + names.Qualify(names.JsonHelpersName) + ".FormatTime(" + value + "));",
+        TypeKind.Duration => writer + ".WriteStringValue(" + names.Qualify(names.JsonHelpersName) + ".FormatDuration(" + value + "));",
         TypeKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal => writer + ".WriteNumberValue(" + value + ");",
         TypeKind.DateTime => names.Qualify(names.JsonHelpersName) + ".WriteDateTime(" + writer + ", " + value + ");",

@@ -82,6 +82,7 @@ public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer,
     }
     writer.WriteStringValue(value);
 }");
+        writer.WriteLine(TimeFormatsCode.Members);
         writer.CloseBrace();
         writer.CloseBrace();
         return writer.ToString();

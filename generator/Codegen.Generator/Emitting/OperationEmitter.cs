@@ -183,7 +183,9 @@ internal static class OperationEmitter
     /// <summary>The text form of a simple value in a path, query or header.</summary>
     internal static string Wire(TypeRef type, string value, ClientNames names) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary => value,
+        TypeKind.String or TypeKind.Binary => value,
+        TypeKind.Time => names.Qualify(names.JsonHelpersName) + ".FormatTime(" + value + ")",
+        TypeKind.Duration => names.Qualify(names.JsonHelpersName) + ".FormatDuration(" + value + ")",
         TypeKind.Boolean => "(" + value + " ? \"true\" : \"false\")",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal => value + ".ToString(" + Invariant + ")",
         TypeKind.DateTime => value + ".ToString(\"O\", " + Invariant + ")",

@@ -71,6 +71,7 @@ internal static partial class ValidatorEmitter
     {
         TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal
             or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid or TypeKind.Enum or TypeKind.Any => true,
+        TypeKind.Time or TypeKind.Duration => true,
         _ => false,
     };
 
@@ -90,8 +91,10 @@ internal static partial class ValidatorEmitter
     {
         string name = type.Kind switch
         {
-            // The record emitter keeps time, duration and binary values as strings.
-            TypeKind.String or TypeKind.Time or TypeKind.Duration or TypeKind.Binary => "string",
+            // The record emitter keeps binary values as strings.
+            TypeKind.String or TypeKind.Binary => "string",
+            TypeKind.Time => "global::System.TimeOnly",
+            TypeKind.Duration => "global::System.TimeSpan",
             TypeKind.Boolean => "bool",
             TypeKind.Int32 => "int",
             TypeKind.Int64 => "long",

@@ -1,7 +1,11 @@
 namespace Codegen.Generator.Model;
 
 /// <summary>One spec file as the pipeline first sees it: its path, its text and the per-file options.</summary>
-internal sealed record SpecInput(string FilePath, string Text, SpecOptions Options);
+internal sealed record SpecInput(string FilePath, string Text, SpecOptions Options)
+{
+    /// <summary>The AdditionalFiles its external <c>$ref</c>s reach (empty for a single-file spec), in path order.</summary>
+    public EquatableArray<Reading.Bundling.SpecPart> Parts { get; init; } = EquatableArray<Reading.Bundling.SpecPart>.Empty;
+}
 
 /// <summary>The result of parsing one spec: the model (no locations, so whitespace edits keep it equal) and the located diagnostics.</summary>
 internal sealed record ParsedSpec(SpecModel Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -46,6 +46,12 @@ internal sealed partial class SourceMap
     /// <summary>Whether the text has been tokenized (always, for a map made by <see cref="Build"/>).</summary>
     internal bool IsTokenized => _read;
 
+    /// <summary>
+    /// Set for a spec bundled with its part files: a pointer into text copied from a part is located in that part
+    /// (see <c>Bundling/BundleOrigins</c>); <see langword="null"/> from it means the root file's own text.
+    /// </summary>
+    internal Func<string, SourceLocation?>? Redirect { get; set; }
+
     /// <summary>The path of the spec file the locations refer to.</summary>
     public string FilePath => _filePath;
 
@@ -119,6 +125,7 @@ internal sealed partial class SourceMap
     /// </summary>
     public SourceLocation? Locate(string jsonPointer)
     {
+        if (Redirect?.Invoke(jsonPointer) is { } redirected) return redirected;
         EnsureRead();
         var pointer = Normalize(jsonPointer);
         if (!_byPointer.ContainsKey(pointer) && WithArrayIndices(pointer) is { } indexed)

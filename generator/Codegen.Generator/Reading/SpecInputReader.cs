@@ -73,7 +73,7 @@ internal static class SpecInputReader
         return string.Join(".", parts);
     }
 
-    private static bool HasSpecExtension(string path) =>
+    public static bool HasSpecExtension(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

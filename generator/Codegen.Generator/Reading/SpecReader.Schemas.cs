@@ -332,11 +332,13 @@ internal sealed partial class SpecReader
 
     private static bool IsSingleFlag(JsonSchemaType type) => (type & (type - 1)) == 0;
 
-    /// <summary>Formats with a richer .NET type; <c>time</c>, <c>duration</c> and <c>binary</c> stay strings (see docs).</summary>
+    /// <summary>Formats with a richer .NET type; <c>binary</c> stays a string (see docs).</summary>
     private static TypeKind StringKind(string? format) => format switch
     {
         "date-time" => TypeKind.DateTime,
         "date" => TypeKind.Date,
+        "time" => TypeKind.Time,
+        "duration" => TypeKind.Duration,
         "uuid" => TypeKind.Uuid,
         "uri" => TypeKind.Uri,
         "byte" => TypeKind.Base64,

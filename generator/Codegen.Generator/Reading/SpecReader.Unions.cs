@@ -131,10 +131,10 @@ internal sealed partial class SpecReader
         return new Resolved(new TypeRef(TypeKind.Model, name), nullable);
     }
 
-    /// <summary>Branches are merged when their C# types are equal: time, duration and binary are C# strings too.</summary>
+    /// <summary>Branches are merged when their C# types are equal: binary values are C# strings too.</summary>
     private static TypeRef CSharpTypeKey(TypeRef type) => type with
     {
-        Kind = type.Kind is TypeKind.Time or TypeKind.Duration or TypeKind.Binary ? TypeKind.String : type.Kind,
+        Kind = type.Kind is TypeKind.Binary ? TypeKind.String : type.Kind,
         Item = type.Item is null ? null : CSharpTypeKey(type.Item),
     };
 
@@ -151,7 +151,7 @@ internal sealed partial class SpecReader
         TypeKind.Array => VariantName(type.Item!) + "List",
         TypeKind.Dictionary => VariantName(type.Item!) + "Map",
         TypeKind.Any => "Json",
-        TypeKind.Time or TypeKind.Duration or TypeKind.Binary => "String",
+        TypeKind.Binary => "String",
         _ => type.Kind.ToString(),
     };
 

@@ -5,6 +5,7 @@ using System.Threading;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Model;
 using Codegen.Generator.Naming;
+using Codegen.Generator.Reading.Bundling;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -69,10 +70,22 @@ internal sealed partial class SpecReader
         settings.AddYamlReader();
         var format = _input.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
         ReadResult result;
+        bool bundled = false;
         try
         {
-            result = OpenApiDocument.Parse(_input.Text, format, settings);
-            if (format == "json" && result.Document is null)
+            if (SpecBundler.TryBundle(_input, _map, cancellationToken) is { } bundle)
+            {
+                // Pointers into the bundle that came from a part file are located in that file.
+                _map.Redirect = bundle.Origins.Locate;
+                bundled = true;
+                _diagnostics.AddRange(bundle.Diagnostics);
+                result = OpenApiDocument.Parse(bundle.Json, "json", settings);
+            }
+            else
+            {
+                result = OpenApiDocument.Parse(_input.Text, format, settings);
+            }
+            if (format == "json" && result.Document is null && !bundled)
             {
                 // A '{' start may be YAML flow style rather than JSON; YAML reads both.
                 result = OpenApiDocument.Parse(_input.Text, "yaml", settings);
@@ -89,8 +102,8 @@ internal sealed partial class SpecReader
             {
                 return malformed;
             }
-            // Microsoft.OpenApi itself failed (seen with Swagger 2.0 $refs to other files): a spec problem, not ours.
-            Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message}); $refs to other files are not supported");
+            // Microsoft.OpenApi itself failed (its Swagger 2.0 reader did on whole-file $refs before bundling): a spec problem, not ours.
+            Report(Descriptors.OpenApiError, "", $"the reader failed ({exception.GetType().Name}: {exception.Message})");
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
         // The text is only tokenized for locations when the reader had something to say: a malformed file gets one
@@ -123,6 +136,7 @@ internal sealed partial class SpecReader
         quotas.ReadLabels(_document.Extensions);
         var operations = ReadOperations(quotas, cancellationToken);
         var refreshables = ResolveRefreshables(operations);
+        ReportWebhooksAndCallbacks();
 
         DropWarningsCoveredByUnresolvedReferences();
         var model = new SpecModel(

@@ -7,11 +7,15 @@ namespace Codegen.Corpus.Running;
 
 /// <summary>
 /// The analyzer-config options MSBuild would produce: <c>build_metadata.AdditionalFiles.CodegenSpec=true</c> on the
-/// root spec (what an <c>&lt;OpenApiSpec&gt;</c> item sets) and nothing on its <c>$ref</c> parts.
+/// root spec (what an <c>&lt;OpenApiSpec&gt;</c> item sets) and <c>CodegenSpec=false</c> on its <c>$ref</c> parts (what an
+/// <c>&lt;OpenApiSpecPart&gt;</c> item sets), so a part that is a whole document does not generate a client of its own.
 /// </summary>
 internal sealed class CorpusOptionsProvider(string rootSpecPath, string rootNamespace) : AnalyzerConfigOptionsProvider
 {
     private static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
+
+    private static readonly DictionaryOptions Part = new(ImmutableDictionary<string, string>.Empty
+        .Add("build_metadata.AdditionalFiles.CodegenSpec", "false"));
 
     private readonly DictionaryOptions _root = new(ImmutableDictionary<string, string>.Empty
         .Add("build_metadata.AdditionalFiles.CodegenSpec", "true"));
@@ -22,7 +26,7 @@ internal sealed class CorpusOptionsProvider(string rootSpecPath, string rootName
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-        string.Equals(textFile.Path, rootSpecPath, StringComparison.Ordinal) ? _root : Empty;
+        string.Equals(textFile.Path, rootSpecPath, StringComparison.Ordinal) ? _root : Part;
 
     private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
     {

@@ -75,8 +75,8 @@ public sealed class UnionReadingTests
         var result = Run("""
                 When:
                   oneOf:
-                    - {type: string, format: duration}
-                    - {type: string, format: time}
+                    - {type: string, format: email}
+                    - {type: string, format: hostname}
                     - {type: integer}
             """, "{$ref: '#/components/schemas/When'}");
         result.AssertCompilesCleanly();
