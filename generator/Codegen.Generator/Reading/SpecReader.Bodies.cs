@@ -268,7 +268,28 @@ internal sealed partial class SpecReader
             }
             result.Add(response);
         }
+        ReportOtherSuccessBodies(result, pointer);
         return result;
+    }
+
+    /// <summary>
+    /// The method returns one result: the lowest 2xx (else <c>default</c>). Another 2xx answer with a different body
+    /// is read as that result, so it gets a warning at its place.
+    /// </summary>
+    private void ReportOtherSuccessBodies(List<ResponseModel> responses, string pointer)
+    {
+        var successes = responses.Where(r => r.StatusCode.StartsWith("2", StringComparison.Ordinal)).OrderBy(r => r.StatusCode, StringComparer.Ordinal).ToList();
+        if (successes.Count < 2) return;
+        var chosen = successes[0];
+        foreach (var other in successes.Skip(1))
+        {
+            if (other.Kind == ResponseKind.None || (other.Kind == chosen.Kind && Equals(other.Type, chosen.Type))) continue;
+            Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(pointer, "responses", other.StatusCode),
+                $"A second success response ({other.StatusCode}) whose body differs from the {chosen.StatusCode} response's",
+                chosen.Kind == ResponseKind.None
+                    ? "the method returns no result and its body is not read"
+                    : $"the method returns the {chosen.StatusCode} body, and a {other.StatusCode} answer is read as one");
+        }
     }
 
     /// <summary>How a success body of this media type is read; <see cref="ResponseKind.None"/> when it is not.</summary>
