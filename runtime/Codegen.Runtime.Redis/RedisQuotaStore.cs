@@ -24,8 +24,11 @@ namespace Codegen.Runtime.Redis;
 /// on the server's.
 /// </para>
 /// <para>
-/// Every key written expires (a count at its window end plus <see cref="RedisQuotaStoreOptions.ExpiryMargin"/>, a block
-/// marker at the block end). All keys of one store share one Redis Cluster hash tag (<see cref="RedisQuotaStoreOptions.HashTag"/>),
+/// Every key written expires (a count at its window end plus <see cref="RedisQuotaStoreOptions.ExpiryMargin"/>, or at
+/// the end of its server block when that is later; a rolling window's block marker at the block end). A calendar-day
+/// or fixed count keeps its block in its own hash, so an acquire reads both with one <c>HMGET</c> and sets the
+/// expiry only when the window rolls over. Keys carry a data-format segment (<c>v2</c>): keys of an older format are
+/// never read. All keys of one store share one Redis Cluster hash tag (<see cref="RedisQuotaStoreOptions.HashTag"/>),
 /// so one script can span a per-user and a per-account counter on a cluster too.
 /// </para>
 /// <para>

@@ -107,12 +107,16 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         {
             SweepWhenFull(t);
         }
-        if (n == 1)
-        {
-            return new(TryAcquireOne(counters[0], t));
-        }
+        return new(n == 1 ? TryAcquireOne(counters[0], t) : TryAcquireMany(counters, t));
+    }
 
+    // Several counters: all are resolved first, then their shards are locked in ascending order.
+    // A separate method, so the one-counter path does not zero the inline buffers on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private QuotaAcquireResult TryAcquireMany(IReadOnlyList<QuotaCounter> counters, long t)
+    {
         // Up to eight counters (Zoom operations carry one or two) live on the stack; more fall back to arrays.
+        var n = counters.Count;
         var inline = default(InlineSlots);
         Span<Slot> slots = n <= InlineSlots.Length ? ((Span<Slot>)inline)[..n] : new Slot[n];
         Span<int> order = n <= InlineSlots.Length ? stackalloc int[InlineSlots.Length] : new int[n];
@@ -129,7 +133,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         Enter(slots, locks);
         try
         {
-            return new(TryAcquireLocked(slots, t));
+            return TryAcquireLocked(slots, t);
         }
         finally
         {
@@ -160,12 +164,17 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
                 state = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.States, key, out _);
                 Interlocked.Increment(ref _keyCount);
             }
-            else if (Refusal(counter, policy, in state, t, start, end) is { } refused)
+            else if (state.BlockedUntil > t)
             {
-                return refused;
+                return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, new DateTimeOffset(state.BlockedUntil, TimeSpan.Zero));
+            }
+            else if (Usage(policy, in state, t, start, end, counter.Limit) is var (used, freesAt) && used >= counter.Limit)
+            {
+                return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, new DateTimeOffset(freesAt, TimeSpan.Zero));
             }
             Take(policy, ref state, t, start, end, counter.Limit);
-            return QuotaAcquireResult.Granted(Math.Max(0, counter.Limit - Usage(policy, in state, t, start, end, counter.Limit).Used));
+            var usedNow = policy.IsRolling ? Usage(policy, in state, t, start, end, counter.Limit).Used : state.Used;
+            return QuotaAcquireResult.Granted(Math.Max(0, counter.Limit - usedNow));
         }
     }
 
