@@ -143,7 +143,18 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
         RedisResult result;
         try
         {
-            result = await EvaluateAsync(RedisQuotaScript.Acquire, keys, args, now, cancellationToken).ConfigureAwait(false);
+            // EvaluateAsync written out: the hot path awaits the one Redis call in this method's own state machine.
+            cancellationToken.ThrowIfCancellationRequested();
+            var database = _connection.GetDatabase(_options.Database);
+            try
+            {
+                result = await database.ScriptEvaluateAsync(RedisQuotaScript.Acquire.Sha1, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RedisServerException ex) when (RedisQuotaScript.IsNoScript(ex))
+            {
+                result = await database.ScriptEvaluateAsync(RedisQuotaScript.Acquire.Text, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            _outages.Succeeded(now);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
