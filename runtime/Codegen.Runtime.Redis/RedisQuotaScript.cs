@@ -29,17 +29,13 @@ internal sealed class RedisQuotaScript
 
     public static RedisQuotaScript Status { get; } = Load("status");
 
-    public async Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisKey[] keys, RedisValue[] args)
-    {
-        try
-        {
-            return await database.ScriptEvaluateAsync(_sha1, keys, args).ConfigureAwait(false);
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-        {
-            return await database.ScriptEvaluateAsync(_text, keys, args).ConfigureAwait(false);
-        }
-    }
+    /// <summary>The script's SHA1, sent with EVALSHA.</summary>
+    public byte[] Sha1 => _sha1;
+
+    /// <summary>The script's text, sent with EVAL when the server does not know the SHA1.</summary>
+    public string Text => _text;
+
+    public static bool IsNoScript(RedisServerException ex) => ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal);
 
     private static RedisQuotaScript Load(string name) => new(Read("prelude") + "\n" + Read(name));
 

@@ -24,8 +24,11 @@ namespace Codegen.Runtime.Redis;
 /// on the server's.
 /// </para>
 /// <para>
-/// Every key written expires (a count at its window end plus <see cref="RedisQuotaStoreOptions.ExpiryMargin"/>, a block
-/// marker at the block end). All keys of one store share one Redis Cluster hash tag (<see cref="RedisQuotaStoreOptions.HashTag"/>),
+/// Every key written expires (a count at its window end plus <see cref="RedisQuotaStoreOptions.ExpiryMargin"/>, or at
+/// the end of its server block when that is later; a rolling window's block marker at the block end). A calendar-day
+/// or fixed count keeps its block in its own hash, so an acquire reads both with one <c>HMGET</c> and sets the
+/// expiry only when the window rolls over. Keys carry a data-format segment (<c>v2</c>): keys of an older format are
+/// never read. All keys of one store share one Redis Cluster hash tag (<see cref="RedisQuotaStoreOptions.HashTag"/>),
 /// so one script can span a per-user and a per-account counter on a cluster too.
 /// </para>
 /// <para>
@@ -129,8 +132,9 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
         {
             var counter = counters[i];
             var (kind, period) = Describe(counter, nameof(counters));
-            keys[2 * i] = _keys.Count(counter);
-            keys[(2 * i) + 1] = _keys.Block(counter);
+            var names = _keys.For(counter);
+            keys[2 * i] = names.Count;
+            keys[(2 * i) + 1] = names.Block;
             args[3 + (3 * i)] = kind;
             args[4 + (3 * i)] = Math.Max(counter.Limit, 0);
             args[5 + (3 * i)] = period;
@@ -139,7 +143,18 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
         RedisResult result;
         try
         {
-            result = await EvaluateAsync(RedisQuotaScript.Acquire, keys, args, now, cancellationToken).ConfigureAwait(false);
+            // EvaluateAsync written out: the hot path awaits the one Redis call in this method's own state machine.
+            cancellationToken.ThrowIfCancellationRequested();
+            var database = _connection.GetDatabase(_options.Database);
+            try
+            {
+                result = await database.ScriptEvaluateAsync(RedisQuotaScript.Acquire.Sha1, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RedisServerException ex) when (RedisQuotaScript.IsNoScript(ex))
+            {
+                result = await database.ScriptEvaluateAsync(RedisQuotaScript.Acquire.Text, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            _outages.Succeeded(now);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
@@ -227,10 +242,13 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
         }
 
         var endsAtMidnight = counter.Policy.Window == QuotaWindowKind.CalendarDayUtc && until.UtcTicks % TimeSpan.TicksPerDay == 0;
-        RedisValue[] args = [OffsetMilliseconds(), length, endsAtMidnight ? "1" : "0"];
+        // A calendar-day or fixed count keeps its block in its own hash (read by the acquire's one HMGET).
+        var inCount = counter.Policy.Window != QuotaWindowKind.Rolling;
+        var names = _keys.For(counter);
+        RedisValue[] args = [OffsetMilliseconds(), length, endsAtMidnight ? "1" : "0", inCount ? "1" : "0"];
         try
         {
-            await EvaluateAsync(RedisQuotaScript.Block, [_keys.Block(counter)], args, now, cancellationToken).ConfigureAwait(false);
+            await EvaluateAsync(RedisQuotaScript.Block, [inCount ? names.Count : names.Block], args, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
@@ -284,7 +302,8 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
         RedisResult result;
         try
         {
-            result = await EvaluateAsync(RedisQuotaScript.Status, [_keys.Count(counter), _keys.Block(counter)], args, now, cancellationToken).ConfigureAwait(false);
+            var names = _keys.For(counter);
+            result = await EvaluateAsync(RedisQuotaScript.Status, [names.Count, names.Block], args, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
@@ -364,9 +383,17 @@ public sealed class RedisQuotaStore : IQuotaStore, IDisposable
     private async Task<RedisResult> EvaluateAsync(RedisQuotaScript script, RedisKey[] keys, RedisValue[] args, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await script.EvaluateAsync(_connection.GetDatabase(_options.Database), keys, args)
-            .WaitAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var database = _connection.GetDatabase(_options.Database);
+        RedisResult result;
+        try
+        {
+            result = await database.ScriptEvaluateAsync(script.Sha1, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (RedisQuotaScript.IsNoScript(ex))
+        {
+            // First use, restart or SCRIPT FLUSH: EVAL sends the text once and caches it on the server.
+            result = await database.ScriptEvaluateAsync(script.Text, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
         _outages.Succeeded(now);
         return result;
     }

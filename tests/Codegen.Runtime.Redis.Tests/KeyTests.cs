@@ -31,7 +31,7 @@ public sealed class KeyTests(RedisFixture redis)
             keys.Add(key);
         }
 
-        Assert.Equal(6, keys.Count); // alice day, label fixed, rolling, bob day, reported rolling, carol block
+        Assert.Equal(6, keys.Count); // alice day, label fixed, rolling, bob day, reported rolling, carol day (its block)
         var database = connection.GetDatabase();
         foreach (var key in keys)
         {
@@ -41,7 +41,7 @@ public sealed class KeyTests(RedisFixture redis)
     }
 
     [RedisFact]
-    public async Task CountKeysExpireShortlyAfterTheirWindowAndBlockKeysWithTheBlock()
+    public async Task CountKeysExpireShortlyAfterTheirWindowOrWithTheirBlockWhenItLastsLonger()
     {
         var prefix = TestRedis.NewPrefix();
         var connection = await redis.ConnectAsync();
@@ -56,8 +56,14 @@ public sealed class KeyTests(RedisFixture redis)
 
         var labelTtl = await connection.GetDatabase().KeyTimeToLiveAsync(keys.Count(label));
         Assert.InRange(labelTtl!.Value, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(61)); // window end (< 1 s) + 1 minute margin
-        var blockTtl = await connection.GetDatabase().KeyTimeToLiveAsync(keys.Block(host));
+        var blockTtl = await connection.GetDatabase().KeyTimeToLiveAsync(keys.Count(host));
         TestRedis.AssertNear(TimeSpan.FromMinutes(10), blockTtl!.Value);
+
+        // A count written while a block lasts (the server's remaining header) keeps the key as long as the block.
+        await store.BlockAsync(label, now.AddMinutes(10), now);
+        await store.ReportRemainingAsync(label, 5, now);
+        var labelBlockedTtl = await connection.GetDatabase().KeyTimeToLiveAsync(keys.Count(label));
+        TestRedis.AssertNear(TimeSpan.FromMinutes(10), labelBlockedTtl!.Value);
     }
 
     [RedisFact]
@@ -68,8 +74,31 @@ public sealed class KeyTests(RedisFixture redis)
         var daily = keys.Count(TestRedis.Daily("alice@example.com"));
         RedisKey[] all = [daily, keys.Block(TestRedis.Daily("bob@example.com")), keys.Count(TestRedis.Fixed(TimeSpan.FromSeconds(1), 20)), keys.Count(TestRedis.Rolling(TimeSpan.FromHours(1), 5))];
 
-        Assert.Equal("app:quota:{zoom}:meeting-create-update|alice@example.com:day", daily.ToString());
+        Assert.Equal("app:quota:{zoom}:v2:meeting-create-update|alice@example.com:day", daily.ToString());
         Assert.All(all, key => Assert.StartsWith("app:quota:{zoom}:", key.ToString()));
         Assert.Single(all.Select(key => connection.HashSlot(key)).Distinct());
+    }
+
+    [RedisFact]
+    public async Task KeysOfTheFirstFormatCannotChangeACountOrBlockIt()
+    {
+        var prefix = TestRedis.NewPrefix();
+        var connection = await redis.ConnectAsync();
+        var store = new RedisQuotaStore(connection, TestRedis.Options(prefix));
+        var daily = TestRedis.Daily("erin", limit: 5);
+        var serverNow = await TestRedis.ServerTimeAsync(connection);
+        var day = serverNow.ToUnixTimeMilliseconds() / 86_400_000;
+        var database = connection.GetDatabase();
+
+        // What the first format (no version segment) left behind: a used-up count and a block marker beside it.
+        var old = prefix + "{codegen}:meeting-create-update|erin";
+        await database.HashSetAsync(old + ":day", [new HashEntry("w", day), new HashEntry("n", 5)]);
+        await database.StringSetAsync(old + ":block", serverNow.AddHours(1).ToUnixTimeMilliseconds(), TimeSpan.FromHours(1));
+
+        var granted = await store.TryAcquireAsync([daily], DateTimeOffset.UtcNow);
+
+        Assert.True(granted.Acquired);
+        Assert.Equal(4, granted.Remaining);
+        Assert.Equal(1, (await store.GetStatusAsync(daily, DateTimeOffset.UtcNow)).Used);
     }
 }

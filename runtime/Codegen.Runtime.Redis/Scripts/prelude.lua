@@ -14,11 +14,18 @@ local function window_of(kind, period, at)
   return index, (index + 1) * size
 end
 
--- Permits used in window `index` of a calendar-day or fixed counter (a hash {w = window index, n = used}).
+-- Permits used in window `index` of a calendar-day or fixed counter (a hash {w = window index, n = used,
+-- b = blocked until}).
 local function used_in(key, index)
   local h = redis.call('HMGET', key, 'w', 'n')
   if tonumber(h[1]) == index then return tonumber(h[2]) or 0 end
   return 0
+end
+
+-- Milliseconds a count hash must live from now: until `expires_at`, or longer while its block lasts.
+local function keep_for(expires_at, blocked_until)
+  if blocked_until and blocked_until > expires_at then expires_at = blocked_until end
+  return expires_at - now
 end
 
 -- Drops permits that left a rolling window (a sorted set scored by grant time) and counts the rest.

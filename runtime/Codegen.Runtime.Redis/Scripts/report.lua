@@ -17,8 +17,10 @@ if kind == 'r' then
 end
 
 local index, ends = window_of(kind, period, now)
-local used = used_in(key, index)
+local h = redis.call('HMGET', key, 'w', 'n', 'b')
+local used = 0
+if tonumber(h[1]) == index then used = tonumber(h[2]) or 0 end
 if used >= target then return used end
 redis.call('HMSET', key, 'w', index, 'n', target)
-redis.call('PEXPIRE', key, ends - now + margin)
+redis.call('PEXPIRE', key, keep_for(ends + margin, tonumber(h[3])))
 return target

@@ -1,22 +1,27 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Codegen.Runtime.Quotas;
 
 /// <summary>
-/// The default <see cref="IQuotaStore"/>: exact counts for the threads of one process. State is sharded, each shard
-/// a dictionary of small structs behind its own lock; an attempt locks the shards of its counters in a fixed order,
-/// so a permit is taken from every counter or from none. Expired windows and blocks are swept on a timer, and the
-/// number of tracked keys is capped.
+/// The default <see cref="IQuotaStore"/>: exact counts for the threads of one process. Each policy name has its own
+/// table of partition keys, sharded, each shard a dictionary of small structs behind its own lock; an attempt locks
+/// the shards of its counters in a fixed order, so a permit is taken from every counter or from none. Expired windows
+/// and blocks are swept on a timer, and the number of tracked keys is capped.
 /// </summary>
 public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
 {
-    private const int ShardCount = 64;
+    // Policy objects resolved by reference; a client has a handful, so a short array scanned by reference is enough.
+    private const int MaxResolvedPolicies = 32;
 
-    private readonly Shard[] _shards;
+    private readonly ConcurrentDictionary<string, InMemoryQuotaTable> _tables = new(StringComparer.Ordinal);
+    private readonly Func<string, InMemoryQuotaTable> _newTable;
     private readonly int _maxKeys;
     private readonly TimeProvider _timeProvider;
     private readonly ITimer? _sweepTimer;
+    private InMemoryResolvedPolicy[] _resolved = [];
+    private int _tableCount;
     private int _keyCount;
     private long _nextForcedSweep;
 
@@ -33,11 +38,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         }
         _timeProvider = timeProvider ?? TimeProvider.System;
         _maxKeys = options.MaxKeys;
-        _shards = new Shard[ShardCount];
-        for (var i = 0; i < _shards.Length; i++)
-        {
-            _shards[i] = new Shard();
-        }
+        _newTable = _ => new InMemoryQuotaTable(Interlocked.Increment(ref _tableCount));
         if (options.SweepInterval != Timeout.InfiniteTimeSpan)
         {
             _sweepTimer = _timeProvider.CreateTimer(static s => ((InMemoryQuotaStore)s!).RemoveExpired(), this, options.SweepInterval, options.SweepInterval);
@@ -57,26 +58,33 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     {
         var t = now.UtcTicks;
         var removed = 0;
-        foreach (var shard in _shards)
+        foreach (var table in _tables.Values)
         {
-            lock (shard.Gate)
+            foreach (var shard in table.Shards)
             {
-                var before = shard.States.Count;
-                foreach (var (key, state) in shard.States)
+                lock (shard.Gate)
                 {
-                    if (state.BlockedUntil <= t && state.WindowEnd <= t)
+                    var before = shard.States.Count;
+                    if (before == 0)
                     {
-                        shard.States.Remove(key); // allowed while enumerating since .NET Core 3.0
+                        continue;
                     }
-                }
-                var removedHere = before - shard.States.Count;
-                if (removedHere > 0)
-                {
-                    Interlocked.Add(ref _keyCount, -removedHere);
-                    removed += removedHere;
-                    if (removedHere > shard.States.Count)
+                    foreach (var (key, state) in shard.States)
                     {
-                        shard.States.TrimExcess(); // give memory back after a burst of keys
+                        if (state.BlockedUntil <= t && state.WindowEnd <= t)
+                        {
+                            shard.States.Remove(key); // allowed while enumerating since .NET Core 3.0
+                        }
+                    }
+                    var removedHere = before - shard.States.Count;
+                    if (removedHere > 0)
+                    {
+                        Interlocked.Add(ref _keyCount, -removedHere);
+                        removed += removedHere;
+                        if (removedHere > shard.States.Count)
+                        {
+                            shard.States.TrimExcess(); // give memory back after a burst of keys
+                        }
                     }
                 }
             }
@@ -89,93 +97,155 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(counters);
         cancellationToken.ThrowIfCancellationRequested();
-        if (counters.Count == 0)
+        var n = counters.Count;
+        if (n == 0)
         {
             return new(QuotaAcquireResult.Granted());
         }
-        if (Volatile.Read(ref _keyCount) + counters.Count > _maxKeys)
+        var t = now.UtcTicks;
+        if (Volatile.Read(ref _keyCount) + n > _maxKeys)
         {
-            // Full: sweep now rather than wait for the timer, but at most once a second (a sweep visits every key).
-            var due = Interlocked.Read(ref _nextForcedSweep);
-            if (now.UtcTicks >= due && Interlocked.CompareExchange(ref _nextForcedSweep, now.UtcTicks + TimeSpan.TicksPerSecond, due) == due)
-            {
-                RemoveExpired(now);
-            }
+            SweepWhenFull(t);
         }
+        return new(n == 1 ? TryAcquireOne(counters[0], t) : TryAcquireMany(counters, t));
+    }
 
+    // Several counters: all are resolved first, then their shards are locked in ascending order.
+    // A separate method, so the one-counter path does not zero the inline buffers on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private QuotaAcquireResult TryAcquireMany(IReadOnlyList<QuotaCounter> counters, long t)
+    {
         // Up to eight counters (Zoom operations carry one or two) live on the stack; more fall back to arrays.
         var n = counters.Count;
-        var inline = default(InlineKeys);
-        Span<CounterKey> keys = n <= InlineKeys.Length ? ((Span<CounterKey>)inline)[..n] : new CounterKey[n];
-        Span<int> shards = n <= InlineKeys.Length ? stackalloc int[InlineKeys.Length] : new int[n];
-        Span<int> order = n <= InlineKeys.Length ? stackalloc int[InlineKeys.Length] : new int[n];
-        shards = shards[..n];
+        var inline = default(InlineSlots);
+        Span<Slot> slots = n <= InlineSlots.Length ? ((Span<Slot>)inline)[..n] : new Slot[n];
+        Span<int> order = n <= InlineSlots.Length ? stackalloc int[InlineSlots.Length] : new int[n];
         for (var i = 0; i < n; i++)
         {
-            keys[i] = new CounterKey(counters[i].Policy.Name, counters[i].PartitionKey);
-            shards[i] = ShardOf(keys[i]);
+            var counter = counters[i];
+            var policy = Resolve(counter.Policy);
+            var key = new PartitionKey(counter.PartitionKey);
+            slots[i] = new Slot(counter, policy, policy.Table.ShardOf(key), key);
+            order[i] = i;
         }
         // Shards are always locked in ascending order, so two attempts never wait on each other in a cycle.
-        order = SortedDistinct(shards, order);
-        Enter(order);
+        var locks = SortedDistinct(slots, order[..n]);
+        Enter(slots, locks);
         try
         {
-            return new(TryAcquireLocked(counters, keys, shards, now.UtcTicks));
+            return TryAcquireLocked(slots, t);
         }
         finally
         {
-            Exit(order);
+            Exit(slots, locks);
         }
     }
 
-    // Checks every counter, then takes from every counter: all or nothing. The caller holds the counters' shard locks.
-    private QuotaAcquireResult TryAcquireLocked(IReadOnlyList<QuotaCounter> counters, ReadOnlySpan<CounterKey> keys, ReadOnlySpan<int> shards, long t)
+    // One counter (the common case): one hash, one shard lock, one dictionary lookup for a known key.
+    private QuotaAcquireResult TryAcquireOne(QuotaCounter counter, long t)
     {
-        var newKeys = 0;
-        for (var i = 0; i < keys.Length; i++)
+        var policy = Resolve(counter.Policy);
+        var key = new PartitionKey(counter.PartitionKey);
+        var shard = policy.Table.ShardOf(key);
+        var (start, end) = policy.WindowAt(t);
+        lock (shard.Gate)
         {
-            var counter = counters[i];
-            ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_shards[shards[i]].States, keys[i]);
+            ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(shard.States, key);
             if (Unsafe.IsNullRef(ref state))
             {
-                newKeys++;
                 if (counter.Limit < 1)
                 {
                     return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, null);
                 }
-                continue;
+                if (Volatile.Read(ref _keyCount) + 1 > _maxKeys)
+                {
+                    return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.StoreUnavailable, null);
+                }
+                state = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.States, key, out _);
+                Interlocked.Increment(ref _keyCount);
             }
-            if (state.BlockedUntil > t)
+            else if (state.BlockedUntil > t)
             {
                 return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, new DateTimeOffset(state.BlockedUntil, TimeSpan.Zero));
             }
-            var (used, freesAt) = Usage(counter.Policy, in state, t, counter.Limit);
-            if (used >= counter.Limit)
+            else if (Usage(policy, in state, t, start, end, counter.Limit) is var (used, freesAt) && used >= counter.Limit)
             {
                 return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, new DateTimeOffset(freesAt, TimeSpan.Zero));
+            }
+            Take(policy, ref state, t, start, end, counter.Limit);
+            var usedNow = policy.IsRolling ? Usage(policy, in state, t, start, end, counter.Limit).Used : state.Used;
+            return QuotaAcquireResult.Granted(Math.Max(0, counter.Limit - usedNow));
+        }
+    }
+
+    // Checks every counter, then takes from every counter: all or nothing. The caller holds the counters' shard locks.
+    private QuotaAcquireResult TryAcquireLocked(ReadOnlySpan<Slot> slots, long t)
+    {
+        var newKeys = 0;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            ref readonly var slot = ref slots[i];
+            ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(slot.Shard.States, slot.Key);
+            if (Unsafe.IsNullRef(ref state))
+            {
+                newKeys++;
+                if (slot.Counter.Limit < 1)
+                {
+                    return QuotaAcquireResult.Refused(slot.Counter, QuotaRefusalReason.LimitReached, null);
+                }
+                continue;
+            }
+            var (start, end) = slot.Policy.WindowAt(t);
+            if (Refusal(slot.Counter, slot.Policy, in state, t, start, end) is { } refused)
+            {
+                return refused;
             }
         }
         if (newKeys > 0 && Volatile.Read(ref _keyCount) + newKeys > _maxKeys)
         {
-            return QuotaAcquireResult.Refused(counters[0], QuotaRefusalReason.StoreUnavailable, null);
+            return QuotaAcquireResult.Refused(slots[0].Counter, QuotaRefusalReason.StoreUnavailable, null);
         }
 
         int? remaining = null;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < slots.Length; i++)
         {
-            var counter = counters[i];
-            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_shards[shards[i]].States, keys[i], out var existed);
+            ref readonly var slot = ref slots[i];
+            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(slot.Shard.States, slot.Key, out var existed);
             if (!existed)
             {
                 Interlocked.Increment(ref _keyCount);
             }
-            Take(counter.Policy, ref state, t, counter.Limit);
+            var (start, end) = slot.Policy.WindowAt(t);
+            Take(slot.Policy, ref state, t, start, end, slot.Counter.Limit);
             if (i == 0)
             {
-                remaining = Math.Max(0, counter.Limit - Usage(counter.Policy, in state, t, counter.Limit).Used);
+                remaining = Math.Max(0, slot.Counter.Limit - Usage(slot.Policy, in state, t, start, end, slot.Counter.Limit).Used);
             }
         }
         return QuotaAcquireResult.Granted(remaining);
+    }
+
+    // Why an existing key cannot give a permit now, or null when it can.
+    private static QuotaAcquireResult? Refusal(QuotaCounter counter, InMemoryResolvedPolicy policy, in CounterState state, long t, long start, long end)
+    {
+        if (state.BlockedUntil > t)
+        {
+            return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, new DateTimeOffset(state.BlockedUntil, TimeSpan.Zero));
+        }
+        var (used, freesAt) = Usage(policy, in state, t, start, end, counter.Limit);
+        return used >= counter.Limit
+            ? QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, new DateTimeOffset(freesAt, TimeSpan.Zero))
+            : null;
+    }
+
+    // Full: sweep now rather than wait for the timer, but at most once a second (a sweep visits every key).
+    private void SweepWhenFull(long t)
+    {
+        var due = Interlocked.Read(ref _nextForcedSweep);
+        if (t >= due && Interlocked.CompareExchange(ref _nextForcedSweep, t + TimeSpan.TicksPerSecond, due) == due)
+        {
+            RemoveExpired(new DateTimeOffset(t, TimeSpan.Zero));
+        }
     }
 
     /// <inheritdoc />
@@ -187,8 +257,9 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         var taken = acquiredAt.UtcTicks;
         foreach (var counter in counters)
         {
-            var key = new CounterKey(counter.Policy.Name, counter.PartitionKey);
-            var shard = _shards[ShardOf(key)];
+            var policy = Resolve(counter.Policy);
+            var key = new PartitionKey(counter.PartitionKey);
+            var shard = policy.Table.ShardOf(key);
             lock (shard.Gate)
             {
                 ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(shard.States, key);
@@ -196,16 +267,16 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
                 {
                     continue;
                 }
-                if (counter.Policy.Window == QuotaWindowKind.Rolling)
+                if (policy.IsRolling)
                 {
-                    if (taken > t - QuotaWindows.PeriodTicks(counter.Policy))
+                    if (taken > t - policy.PeriodTicks)
                     {
                         RemovePermit(ref state, taken);
                     }
                     continue;
                 }
-                var (takenStart, _) = QuotaWindows.CurrentTicks(counter.Policy, taken);
-                var (nowStart, _) = QuotaWindows.CurrentTicks(counter.Policy, t);
+                var (takenStart, _) = QuotaWindows.CurrentTicks(policy.Policy, taken);
+                var (nowStart, _) = policy.WindowAt(t);
                 if (takenStart == nowStart && state.WindowEnd > nowStart && state.Used > 0)
                 {
                     state.Used--;
@@ -223,8 +294,9 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         {
             return ValueTask.CompletedTask;
         }
-        var key = new CounterKey(counter.Policy.Name, counter.PartitionKey);
-        var shard = _shards[ShardOf(key)];
+        var policy = Resolve(counter.Policy);
+        var key = new PartitionKey(counter.PartitionKey);
+        var shard = policy.Table.ShardOf(key);
         lock (shard.Gate)
         {
             // A server block is kept even beyond MaxKeys: the server's word must not be forgotten.
@@ -248,8 +320,10 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             return ValueTask.CompletedTask;
         }
         var t = now.UtcTicks;
-        var key = new CounterKey(counter.Policy.Name, counter.PartitionKey);
-        var shard = _shards[ShardOf(key)];
+        var policy = Resolve(counter.Policy);
+        var key = new PartitionKey(counter.PartitionKey);
+        var shard = policy.Table.ShardOf(key);
+        var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
         {
             ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.States, key, out var existed);
@@ -257,10 +331,10 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             {
                 Interlocked.Increment(ref _keyCount);
             }
-            var used = Usage(counter.Policy, in state, t, counter.Limit).Used;
+            var used = Usage(policy, in state, t, start, end, counter.Limit).Used;
             while (used < target)
             {
-                Take(counter.Policy, ref state, t, counter.Limit);
+                Take(policy, ref state, t, start, end, counter.Limit);
                 used++;
             }
         }
@@ -272,22 +346,24 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var t = now.UtcTicks;
-        var key = new CounterKey(counter.Policy.Name, counter.PartitionKey);
-        var shard = _shards[ShardOf(key)];
+        var policy = Resolve(counter.Policy);
+        var key = new PartitionKey(counter.PartitionKey);
+        var shard = policy.Table.ShardOf(key);
+        var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
         {
             ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(shard.States, key);
             var current = Unsafe.IsNullRef(ref state) ? default : state;
-            var used = Usage(counter.Policy, in current, t, counter.Limit).Used;
+            var used = Usage(policy, in current, t, start, end, counter.Limit).Used;
             long windowEnd;
-            if (counter.Policy.Window == QuotaWindowKind.Rolling)
+            if (policy.IsRolling)
             {
-                var oldest = OldestInWindow(in current, t - QuotaWindows.PeriodTicks(counter.Policy));
-                windowEnd = (oldest ?? t) + QuotaWindows.PeriodTicks(counter.Policy);
+                var oldest = OldestInWindow(in current, t - policy.PeriodTicks);
+                windowEnd = (oldest ?? t) + policy.PeriodTicks;
             }
             else
             {
-                windowEnd = QuotaWindows.CurrentTicks(counter.Policy, t).End;
+                windowEnd = end;
             }
             DateTimeOffset? blocked = current.BlockedUntil > t ? new DateTimeOffset(current.BlockedUntil, TimeSpan.Zero) : null;
             return new(new QuotaStatus(used, Math.Max(0, counter.Limit - used), new DateTimeOffset(windowEnd, TimeSpan.Zero), blocked));
@@ -297,26 +373,64 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     /// <summary>Stops the sweep timer.</summary>
     public void Dispose() => _sweepTimer?.Dispose();
 
-    // Permits used in the window at t, and when the next one frees up if the limit is reached.
-    private static (int Used, long FreesAt) Usage(QuotaPolicy policy, in CounterState state, long t, int limit)
+    // The store's view of a policy object: found by reference in a short array, else made once (per name, one table).
+    private InMemoryResolvedPolicy Resolve(QuotaPolicy policy)
     {
-        if (policy.Window == QuotaWindowKind.Rolling)
+        var resolved = Volatile.Read(ref _resolved);
+        foreach (var r in resolved)
         {
-            var period = QuotaWindows.PeriodTicks(policy);
+            if (ReferenceEquals(r.Policy, policy))
+            {
+                return r;
+            }
+        }
+        return ResolveSlow(policy);
+    }
+
+    private InMemoryResolvedPolicy ResolveSlow(QuotaPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var made = new InMemoryResolvedPolicy(policy, _tables.GetOrAdd(policy.Name, _newTable));
+        while (true)
+        {
+            var resolved = Volatile.Read(ref _resolved);
+            foreach (var r in resolved)
+            {
+                if (ReferenceEquals(r.Policy, policy))
+                {
+                    return r;
+                }
+            }
+            if (resolved.Length >= MaxResolvedPolicies)
+            {
+                return made; // policy objects made per call: still correct (same table by name), just not remembered
+            }
+            if (Interlocked.CompareExchange(ref _resolved, [.. resolved, made], resolved) == resolved)
+            {
+                return made;
+            }
+        }
+    }
+
+    // Permits used in the window at t, and when the next one frees up if the limit is reached.
+    private static (int Used, long FreesAt) Usage(InMemoryResolvedPolicy policy, in CounterState state, long t, long start, long end, int limit)
+    {
+        if (policy.IsRolling)
+        {
+            var period = policy.PeriodTicks;
             var first = FirstInWindow(in state, t - period);
             var used = state.Used - first;
             var freesAt = used >= limit && limit >= 1 ? state.Permits![first + (used - limit)] + period : t;
             return (used, freesAt);
         }
-        var (start, end) = QuotaWindows.CurrentTicks(policy, t);
         return state.WindowEnd > start ? (state.Used, Math.Max(end, state.WindowEnd)) : (0, end);
     }
 
-    private static void Take(QuotaPolicy policy, ref CounterState state, long t, int limit)
+    private static void Take(InMemoryResolvedPolicy policy, ref CounterState state, long t, long start, long end, int limit)
     {
-        if (policy.Window == QuotaWindowKind.Rolling)
+        if (policy.IsRolling)
         {
-            var period = QuotaWindows.PeriodTicks(policy);
+            var period = policy.PeriodTicks;
             var first = FirstInWindow(in state, t - period);
             if (first > 0)
             {
@@ -341,7 +455,6 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             state.WindowEnd = Math.Max(state.WindowEnd, t + period);
             return;
         }
-        var (start, end) = QuotaWindows.CurrentTicks(policy, t);
         if (state.WindowEnd <= start)
         {
             state.Used = 0;
@@ -381,77 +494,66 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         return first < state.Used ? state.Permits![first] : null;
     }
 
-    private static int ShardOf(CounterKey key) => (int)((uint)key.GetHashCode() % ShardCount);
-
-    // The distinct shard indices in ascending order, written into buffer.
-    private static Span<int> SortedDistinct(ReadOnlySpan<int> shards, Span<int> buffer)
+    // Indices of slots with distinct shards, in ascending shard order (insertion sort: a handful of counters).
+    private static Span<int> SortedDistinct(ReadOnlySpan<Slot> slots, Span<int> order)
     {
-        var copy = buffer[..shards.Length];
-        shards.CopyTo(copy);
-        copy.Sort();
-        var n = 0;
-        for (var i = 0; i < copy.Length; i++)
+        for (var i = 1; i < order.Length; i++)
         {
-            if (i == 0 || copy[i] != copy[i - 1])
+            var current = order[i];
+            var j = i - 1;
+            while (j >= 0 && slots[order[j]].Shard.Order > slots[current].Shard.Order)
             {
-                copy[n++] = copy[i];
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = current;
+        }
+        var n = 0;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (n == 0 || !ReferenceEquals(slots[order[i]].Shard, slots[order[n - 1]].Shard))
+            {
+                order[n++] = order[i];
             }
         }
-        return copy[..n];
+        return order[..n];
     }
 
-    private void Enter(ReadOnlySpan<int> order)
+    private static void Enter(ReadOnlySpan<Slot> slots, ReadOnlySpan<int> locks)
     {
         var entered = 0;
         try
         {
-            for (; entered < order.Length; entered++)
+            for (; entered < locks.Length; entered++)
             {
-                _shards[order[entered]].Gate.Enter();
+                slots[locks[entered]].Shard.Gate.Enter();
             }
         }
         catch
         {
             for (var i = entered - 1; i >= 0; i--)
             {
-                _shards[order[i]].Gate.Exit();
+                slots[locks[i]].Shard.Gate.Exit();
             }
             throw;
         }
     }
 
-    private void Exit(ReadOnlySpan<int> order)
+    private static void Exit(ReadOnlySpan<Slot> slots, ReadOnlySpan<int> locks)
     {
-        for (var i = order.Length - 1; i >= 0; i--)
+        for (var i = locks.Length - 1; i >= 0; i--)
         {
-            _shards[order[i]].Gate.Exit();
+            slots[locks[i]].Shard.Gate.Exit();
         }
     }
 
-    private sealed class Shard
-    {
-        public readonly Lock Gate = new();
-        public readonly Dictionary<CounterKey, CounterState> States = new();
-    }
-
-    private readonly record struct CounterKey(string Policy, string Partition);
+    // One counter of a multi-counter acquire, resolved before any lock is taken.
+    private readonly record struct Slot(QuotaCounter Counter, InMemoryResolvedPolicy Policy, InMemoryQuotaShard Shard, PartitionKey Key);
 
     [InlineArray(Length)]
-    private struct InlineKeys
+    private struct InlineSlots
     {
         public const int Length = 8;
-        private CounterKey _first;
-    }
-
-    // Compact per-key state (32 bytes): the whole entry with its dictionary slot stays well under 100 bytes plus the key text.
-    private struct CounterState
-    {
-        // Fixed and calendar-day windows: end of the window Used counts. Rolling: when the newest permit leaves.
-        public long WindowEnd;
-        public long BlockedUntil;
-        // Fixed and calendar-day: permits used. Rolling: entries in Permits.
-        public int Used;
-        // Rolling windows only: acquire times in UTC ticks, ascending.
-        public long[]? Permits;
+        private Slot _first;
     }
 }

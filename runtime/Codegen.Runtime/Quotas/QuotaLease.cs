@@ -11,20 +11,29 @@ namespace Codegen.Runtime.Quotas;
 public sealed partial class QuotaLease : RateLimitLease
 {
     private static readonly string[] NoMetadata = [];
+
+    // A granted lease (every call) stays small; what only a refusal has lives in a second object.
+    private readonly Refusal? _refusal;
+    private readonly long _atTicks;
+    private readonly int _remaining;
+    private readonly bool _hasRemaining;
     private int _returned;
 
-    private QuotaLease(bool acquired, IReadOnlyList<QuotaCounter> counters, DateTimeOffset at)
+    private QuotaLease(bool acquired, IReadOnlyList<QuotaCounter> counters, DateTimeOffset at, int? remaining, Refusal? refusal)
     {
         IsAcquired = acquired;
         Counters = counters;
-        At = at;
+        _atTicks = at.UtcTicks;
+        _remaining = remaining.GetValueOrDefault();
+        _hasRemaining = remaining.HasValue;
+        _refusal = refusal;
     }
 
     internal static QuotaLease Granted(IReadOnlyList<QuotaCounter> counters, DateTimeOffset acquiredAt, int? remaining) =>
-        new(true, counters, acquiredAt) { Remaining = remaining };
+        new(true, counters, acquiredAt, remaining, null);
 
     internal static QuotaLease Refused(QuotaCounter refusedBy, QuotaRefusalReason reason, DateTimeOffset? retryAt, DateTimeOffset now) =>
-        new(false, [], now) { RefusedBy = refusedBy, Reason = reason, RetryAt = retryAt };
+        new(false, [], now, null, new Refusal(refusedBy, reason, retryAt));
 
     /// <inheritdoc />
     public override bool IsAcquired { get; }
@@ -32,23 +41,23 @@ public sealed partial class QuotaLease : RateLimitLease
     /// <summary>The counters this lease took a permit from (empty when refused, or when no quota applies).</summary>
     public IReadOnlyList<QuotaCounter> Counters { get; }
 
-    /// <summary>When the permits were taken (granted) or the attempt was refused.</summary>
-    public DateTimeOffset At { get; }
+    /// <summary>When the permits were taken (granted) or the attempt was refused (UTC).</summary>
+    public DateTimeOffset At => new(_atTicks, TimeSpan.Zero);
 
     /// <summary>Permits left in the first policy's window after this grant, when known.</summary>
-    public int? Remaining { get; private init; }
+    public int? Remaining => _hasRemaining ? _remaining : null;
 
     /// <summary>The counter that refused, when refused.</summary>
-    public QuotaCounter? RefusedBy { get; private init; }
+    public QuotaCounter? RefusedBy => _refusal?.By;
 
     /// <summary>The name of the policy that refused, when refused.</summary>
-    public string? PolicyName => RefusedBy?.Policy.Name;
+    public string? PolicyName => _refusal?.By.Policy.Name;
 
     /// <summary>Why the attempt was refused; <see cref="QuotaRefusalReason.None"/> when granted.</summary>
-    public QuotaRefusalReason Reason { get; private init; }
+    public QuotaRefusalReason Reason => _refusal?.Reason ?? QuotaRefusalReason.None;
 
     /// <summary>When the refusing policy frees up, when known.</summary>
-    public DateTimeOffset? RetryAt { get; private init; }
+    public DateTimeOffset? RetryAt => _refusal?.RetryAt;
 
     /// <inheritdoc />
     public override IEnumerable<string> MetadataNames
@@ -110,4 +119,6 @@ public sealed partial class QuotaLease : RateLimitLease
 
     // True only for the first caller: a lease's permits are given back at most once.
     internal bool TryMarkReturned() => Interlocked.Exchange(ref _returned, 1) == 0;
+
+    private sealed record Refusal(QuotaCounter By, QuotaRefusalReason Reason, DateTimeOffset? RetryAt);
 }

@@ -19,10 +19,12 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     private readonly IQuotaStore _store;
     private readonly QuotaOptions _options;
     private readonly TimeProvider _time;
+    private readonly QuotaClock _clock;
     private readonly ILogger _logger;
     private readonly QuotaPolicySet _policies;
     private readonly Action<ApiOperation, string> _unknownPolicy;
     private readonly ConcurrentDictionary<ApiOperation, OperationQuotas> _byOperation = new(ReferenceEqualityComparer.Instance);
+    private OperationQuotas? _lastOperation;
     private long _granted;
     private long _refused;
     private long _waiting;
@@ -41,6 +43,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _clock = new QuotaClock(_time);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _policies = new QuotaPolicySet(api, options);
         _unknownPolicy = (operation, name) => QuotaLog.UnknownPolicy(_logger, operation.OperationId, name);
@@ -71,7 +74,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             throw new ArgumentException($"No enabled quota policy is named '{policyName}' (known: {(known.Length == 0 ? "none" : known)}).", nameof(policyName));
         }
         var counter = new QuotaCounter(quota.Policy, QuotaPartition.Normalize(quota.Policy, partitionValue), quota.Limit);
-        return _store.GetStatusAsync(counter, _time.GetUtcNow(), cancellationToken);
+        return _store.GetStatusAsync(counter, _clock.GetUtcNow(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,7 +83,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         ArgumentNullException.ThrowIfNull(resource);
         var counters = Counters(resource);
         long available = long.MaxValue;
-        var now = _time.GetUtcNow();
+        var now = _clock.GetUtcNow();
         foreach (var counter in counters)
         {
             var status = Wait(_store.GetStatusAsync(counter, now));
@@ -106,7 +109,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             return Unlimited;
         }
-        var now = _time.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var result = permitCount == 0 ? Wait(PeekAsync(counters, now, default)) : Wait(_store.TryAcquireAsync(counters, now));
         return Conclude(resource, counters, remainingSlot, result, now, permitCount);
     }
@@ -122,11 +125,11 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             return Unlimited;
         }
-        var deadline = _time.GetUtcNow() + _options.MaxWait;
+        var deadline = _clock.GetUtcNow() + _options.MaxWait;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var now = _time.GetUtcNow();
+            var now = _clock.GetUtcNow();
             var result = permitCount == 0
                 ? await PeekAsync(counters, now, cancellationToken).ConfigureAwait(false)
                 : await _store.TryAcquireAsync(counters, now, cancellationToken).ConfigureAwait(false);
@@ -157,7 +160,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             return;
         }
-        await _store.ReleaseAsync(lease.Counters, lease.At, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _store.ReleaseAsync(lease.Counters, lease.At, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         foreach (var counter in lease.Counters)
         {
             QuotaMetrics.Returned.Add(1, new KeyValuePair<string, object?>("policy", counter.Policy.Name));
@@ -181,7 +184,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             return;
         }
-        var now = _time.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var kind = ServerQuotaSignal.Classify(response, body);
         if (kind != ServerLimitKind.None)
         {
@@ -319,8 +322,18 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         return counters;
     }
 
-    private OperationQuotas Quotas(ApiOperation operation) =>
-        _byOperation.TryGetValue(operation, out var cached) ? cached : _byOperation.GetOrAdd(operation, Build);
+    // The last operation's entry is checked first: a client calls a handful of operations, often the same one in a row.
+    private OperationQuotas Quotas(ApiOperation operation)
+    {
+        var last = Volatile.Read(ref _lastOperation);
+        if (last is not null && ReferenceEquals(last.Operation, operation))
+        {
+            return last;
+        }
+        var quotas = _byOperation.TryGetValue(operation, out var cached) ? cached : _byOperation.GetOrAdd(operation, Build);
+        Volatile.Write(ref _lastOperation, quotas);
+        return quotas;
+    }
 
     private OperationQuotas Build(ApiOperation operation)
     {
@@ -330,11 +343,11 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             : null;
         // The store reports "remaining" for the first counter, so the gauge series is that policy's.
         var slot = quotas.Length == 0 ? new RemainingSlot() : QuotaMetrics.SlotFor(_api.Name, quotas[0].Policy.Name);
-        return new OperationQuotas(quotas, unpartitioned, slot);
+        return new OperationQuotas(operation, quotas, unpartitioned, slot);
     }
 
     // What an operation consumes, resolved once: its quotas, its counters when none is partitioned, its gauge slot.
-    private sealed record OperationQuotas(EffectiveQuota[] Quotas, QuotaCounter[]? Unpartitioned, RemainingSlot RemainingSlot);
+    private sealed record OperationQuotas(ApiOperation Operation, EffectiveQuota[] Quotas, QuotaCounter[]? Unpartitioned, RemainingSlot RemainingSlot);
 
     private static void CheckPermitCount(int permitCount)
     {

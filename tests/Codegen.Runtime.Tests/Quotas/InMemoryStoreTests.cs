@@ -55,6 +55,38 @@ public sealed class InMemoryStoreTests
     }
 
     [Fact]
+    public async Task PolicyObjectsWithTheSameNameShareOneCountHoweverManyThereAre()
+    {
+        using var store = new InMemoryQuotaStore(null, new InMemoryQuotaStoreOptions { SweepInterval = Timeout.InfiniteTimeSpan });
+        // 50 copies: more than the store remembers by reference, so later ones take the by-name path.
+        for (var i = 0; i < 50; i++)
+        {
+            var copy = PerHostPerSecond with { Description = $"copy {i}" };
+            var result = await store.TryAcquireAsync([new QuotaCounter(copy, "alice", 100)], Start);
+            Assert.True(result.Acquired);
+            Assert.Equal(100 - (i + 1), result.Remaining);
+        }
+        Assert.Equal(1, store.TrackedKeyCount);
+    }
+
+    [Fact]
+    public async Task AFixedWindowCountsAgainFromZeroInTheNextWindowAndNotBeforeIt()
+    {
+        using var store = new InMemoryQuotaStore(null, new InMemoryQuotaStoreOptions { SweepInterval = Timeout.InfiniteTimeSpan });
+        QuotaCounter[] alice = [new QuotaCounter(PerHostPerSecond, "alice", 2)];
+
+        Assert.True((await store.TryAcquireAsync(alice, Start.AddMilliseconds(900))).Acquired);
+        Assert.True((await store.TryAcquireAsync(alice, Start.AddMilliseconds(100))).Acquired); // a caller whose clock is behind
+        var refused = await store.TryAcquireAsync(alice, Start.AddMilliseconds(999));
+        Assert.False(refused.Acquired);
+        Assert.Equal(Start.AddSeconds(1), refused.RetryAt);
+
+        Assert.True((await store.TryAcquireAsync(alice, Start.AddSeconds(1))).Acquired);
+        Assert.True((await store.TryAcquireAsync(alice, Start.AddMilliseconds(1999))).Acquired);
+        Assert.False((await store.TryAcquireAsync(alice, Start.AddMilliseconds(1999))).Acquired);
+    }
+
+    [Fact]
     public void InvalidStoreOptionsAreAClearError()
     {
         var error = Assert.Throws<ArgumentException>(() => new InMemoryQuotaStore(null, new InMemoryQuotaStoreOptions { MaxKeys = 0 }));
