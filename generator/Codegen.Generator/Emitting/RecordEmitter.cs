@@ -191,7 +191,9 @@ internal static class RecordEmitter
             if (TracksPresence(property)) continue;
             var local = Local(property);
             var missing = "throw new global::System.Text.Json.JsonException(\"The required property '" + EscapeForMessage(property.JsonName) + "' of " + model.Name + " is missing.\")";
+            // A required writeOnly property is never in a response: reading goes on without it (the default value).
             string value = !property.IsRequired ? local
+                : property.IsWriteOnly ? (property.IsNullable ? local : local + " ?? default!")
                 : property.IsNullable ? local + "Seen ? " + local + " : " + missing
                 : local + " ?? " + missing;
             writer.WriteLine(property.Name + " = " + value + ",");
