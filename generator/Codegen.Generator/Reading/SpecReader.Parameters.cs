@@ -241,9 +241,33 @@ internal sealed partial class SpecReader
     }
 
     /// <summary>Whether the document is Swagger 2.0 (the reader does not keep the version); looked at once, only when needed.</summary>
-    private bool IsSwagger2() =>
-        _isSwagger2 ??= System.Text.RegularExpressions.Regex.IsMatch(
-            _input.Text, "(^|[{,\\s])[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.", System.Text.RegularExpressions.RegexOptions.Multiline);
+    private bool IsSwagger2() => _isSwagger2 ??= DeclaresSwagger2(_input.Text);
+
+    /// <summary>
+    /// Whether the text has a <c>swagger: "2.x"</c> member. A plain scan for the word: a regular expression over a
+    /// 3 MB spec took 100–200 ms, more than a quarter of the whole generation.
+    /// </summary>
+    internal static bool DeclaresSwagger2(string text)
+    {
+        const string Key = "swagger";
+        for (int at = text.IndexOf(Key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Key, at + Key.Length, StringComparison.Ordinal))
+        {
+            // A key starts the text, a line or a JSON member (possibly quoted).
+            int before = at - 1;
+            if (before >= 0 && text[before] is '"' or '\'') before--;
+            while (before >= 0 && text[before] is ' ' or '\t') before--;
+            if (before >= 0 && text[before] is not ('\n' or '\r' or '{' or ',')) continue;
+            int i = at + Key.Length;
+            if (i < text.Length && text[i] is '"' or '\'') i++;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (i >= text.Length || text[i] != ':') continue;
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i < text.Length && text[i] is '"' or '\'') i++;
+            if (i + 1 < text.Length && text[i] == '2' && text[i + 1] == '.') return true;
+        }
+        return false;
+    }
 
     /// <summary>A Swagger 2.0 parameter's <c>collectionFormat</c> as written (default <c>csv</c>), read from the text.</summary>
     private string CollectionFormat(IOpenApiParameter parameter, string parameterPointer)
