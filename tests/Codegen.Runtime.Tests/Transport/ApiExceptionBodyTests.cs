@@ -70,4 +70,19 @@ public sealed class ApiExceptionBodyTests : IDisposable
         Assert.Null(none);
         Assert.False(new ApiException(HttpStatusCode.InternalServerError, "op", null, null, null, null, null).TryReadBody<ConflictError>(out _));
     }
+
+    [Fact]
+    public async Task RawBodyIsKeptButSecretsInItStayOutOfTheMessageAndToString()
+    {
+        const string body = """{"code":124,"message":"Invalid access token: see https://zoom.us/s/1?zak=SECRET-ZAK-VALUE"}""";
+        await using var server = await LoopbackServer.StartAsync((context, _) => context.WriteJsonAsync(401, body));
+        var invoker = _harness.Create(server.BaseAddress);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => invoker.SendAsync(TestApi.CreateMeetingRequest(), TestMeeting.Read));
+
+        Assert.Contains("SECRET-ZAK-VALUE", Encoding.UTF8.GetString(error.ResponseBody.Span));
+        Assert.DoesNotContain("SECRET-ZAK-VALUE", error.Message);
+        Assert.DoesNotContain("SECRET-ZAK-VALUE", error.ErrorMessage);
+        Assert.DoesNotContain("SECRET-ZAK-VALUE", error.ToString());
+    }
 }
