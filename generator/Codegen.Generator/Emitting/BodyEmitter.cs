@@ -29,8 +29,12 @@ internal static class BodyEmitter
         var body = operation.Body!;
         return body.Kind == BodyKind.Multipart
             ? PartChecks(body, names).Length > 0
-            : body.Kind is BodyKind.Json or BodyKind.Form && body.Type.Kind == TypeKind.Model;
+            : (body.Kind is BodyKind.Json or BodyKind.Form && body.Type.Kind == TypeKind.Model) || HoldsModels(body);
     }
+
+    /// <summary>A JSON list or dictionary of records or unions: each item is validated, under its index or key.</summary>
+    private static bool HoldsModels(RequestBodyModel body) =>
+        body.Kind == BodyKind.Json && body.Type.Kind is TypeKind.Array or TypeKind.Dictionary && body.Type.Item is { Kind: TypeKind.Model };
 
     /// <summary>The statement adding the body's violations to <c>validation</c>.</summary>
     public static string ValidateStatement(OperationModel operation)
@@ -40,6 +44,13 @@ internal static class BodyEmitter
         {
             var call = ChecksName(operation) + "(body, ref validation);";
             return body.IsRequired ? call : "if (body is not null) " + call;
+        }
+        if (HoldsModels(body))
+        {
+            var each = body.Type.Kind == TypeKind.Array
+                ? "for (int bodyIndex = 0; bodyIndex < body.Count; bodyIndex++) { if (body[bodyIndex] is { } bodyItem) { validation.EnterIndex(bodyIndex); bodyItem.Validate(ref validation); validation.Exit(); } }"
+                : "foreach (var bodyEntry in body) { if (bodyEntry.Value is { } bodyItem) { validation.Enter(bodyEntry.Key); bodyItem.Validate(ref validation); validation.Exit(); } }";
+            return body.IsRequired ? each : "if (body is not null) { " + each + " }";
         }
         return body.IsRequired ? "body.Validate(ref validation);" : "body?.Validate(ref validation);";
     }

@@ -20,7 +20,7 @@ internal sealed partial class SpecReader
     private static readonly string[] MethodLocals =
     {
         "cancellationToken", "body", "request", "validation", "path", "reader", "item",
-        "r1", "r2", "r3", "w1", "w2", "w3", "v1", "v2", "v3", "item1", "item2", "item3",
+        "bodyIndex", "bodyItem", "bodyEntry", "r1", "r2", "r3", "w1", "w2", "w3", "v1", "v2", "v3", "item1", "item2", "item3",
     };
 
     private List<OperationModel> ReadOperations(QuotaReader quotas, CancellationToken cancellationToken)
