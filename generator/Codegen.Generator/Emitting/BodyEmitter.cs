@@ -68,7 +68,7 @@ internal static class BodyEmitter
             var probe = new SourceWriter();
             var parameter = new ParameterModel(field.Name, local, ParameterLocation.Query, field.Type, field.IsRequired && !field.IsNullable,
                 field.Description, "form", field.Explode, field.Constraints);
-            if (IsSimple(field.Type.Kind) && field.Type.Kind != TypeKind.Binary)
+            if (field.Type.Kind.IsSimpleValue())
             {
                 ParameterEmitter.EmitChecks(probe, parameter, names);
             }
@@ -185,7 +185,7 @@ internal static class BodyEmitter
             writer.WriteLine("parts.AddFile(" + name + ", item" + contentType + ");");
             writer.CloseBrace();
         }
-        else if (IsSimple(type.Kind) || (type.Kind == TypeKind.Array && IsSimple(type.Item!.Kind)))
+        else if (type.Kind.IsSimpleValue() || (type.Kind == TypeKind.Array && type.Item!.Kind.IsSimpleValue()))
         {
             var add = kind == BodyKind.Form ? "fields.Add(new(" + name + ", {0}));" : "parts.AddText(" + name + ", {0}" + contentType + ");";
             if (type.Kind == TypeKind.Array)
@@ -220,9 +220,6 @@ internal static class BodyEmitter
             writer.CloseBrace();
         }
     }
-
-    private static bool IsSimple(TypeKind kind) =>
-        kind is not (TypeKind.Any or TypeKind.Model or TypeKind.Array or TypeKind.Dictionary or TypeKind.Binary);
 
     /// <summary>The class holding a multipart body's parts: files as <c>ApiFile</c>, other values typed as in JSON.</summary>
     public static void EmitTypes(SourceWriter writer, OperationModel operation, ClientNames names)

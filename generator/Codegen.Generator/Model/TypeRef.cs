@@ -44,3 +44,10 @@ internal enum TypeKind
 /// <param name="Item">The element type of arrays and dictionaries.</param>
 /// <param name="ItemNullable">Array/dictionary elements may be null.</param>
 internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Item = null, bool ItemNullable = false);
+
+internal static class TypeKindExtensions
+{
+    /// <summary>A single value with a text form (what a parameter, form field or multipart text part can carry).</summary>
+    public static bool IsSimpleValue(this TypeKind kind) =>
+        kind is not (TypeKind.Any or TypeKind.Model or TypeKind.Array or TypeKind.Dictionary or TypeKind.Binary);
+}

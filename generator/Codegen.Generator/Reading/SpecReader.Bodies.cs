@@ -95,8 +95,8 @@ internal sealed partial class SpecReader
         foreach (var property in record.Properties)
         {
             var kind = property.Type.Kind;
-            bool simpleItems = kind == TypeKind.Array && property.Type.Item is { } item && IsSimple(item.Kind);
-            if (!IsSimple(kind) && !simpleItems)
+            bool simpleItems = kind == TypeKind.Array && property.Type.Item is { } item && item.Kind.IsSimpleValue();
+            if (!kind.IsSimpleValue() && !simpleItems)
             {
                 Report(Descriptors.UnsupportedConstruct, JsonPointer.Append(record.SchemaPointer, "properties", property.JsonName),
                     $"The form field '{property.JsonName}' of an object or nested type", "it is not sent");
@@ -167,7 +167,7 @@ internal sealed partial class SpecReader
                 type = resolved.Type;
                 nullable = resolved.Nullable;
             }
-            var constraints = type.Kind == TypeKind.Binary || !IsSimple(type.Kind)
+            var constraints = !type.Kind.IsSimpleValue()
                 ? ValueConstraints.None
                 : ConstraintReader.ReadValue(propertySchema, propertyPointer, _diagnostics, _map);
             var wanted = CSharpName.PascalIdentifier(name, "Property", "Property");

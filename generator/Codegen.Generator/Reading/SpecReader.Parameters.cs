@@ -16,7 +16,7 @@ namespace Codegen.Generator.Reading;
 /// </summary>
 internal sealed partial class SpecReader
 {
-    private bool? _isSwagger2;
+    private bool _isSwagger2;
 
     private List<ParameterModel> ReadParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string methodName, NameScope names)
     {
@@ -90,7 +90,7 @@ internal sealed partial class SpecReader
             type = PrimitiveTypesUnion(parameter.Schema, schemaPointer, methodName + CSharpName.Pascal(name))
                 ?? Resolve(parameter.Schema, schemaPointer, methodName + CSharpName.Pascal(name)).Type;
             shape = ShapeOf(type, out members);
-            if (shape == ParameterShape.Value && !IsSimple(type.Kind))
+            if (shape == ParameterShape.Value && !type.Kind.IsSimpleValue())
             {
                 dropped = $"The parameter '{name}' of a nested, binary or untyped schema";
             }
@@ -138,18 +138,18 @@ internal sealed partial class SpecReader
         members = EquatableArray<ParameterMember>.Empty;
         switch (type.Kind)
         {
-            case TypeKind.Array when type.Item is { } item && IsSimple(item.Kind):
+            case TypeKind.Array when type.Item is { } item && item.Kind.IsSimpleValue():
                 return ParameterShape.List;
-            case TypeKind.Dictionary when type.Item is { } value && IsSimple(value.Kind):
+            case TypeKind.Dictionary when type.Item is { } value && value.Kind.IsSimpleValue():
                 return ParameterShape.Map;
             case TypeKind.Model:
                 var model = _types.FirstOrDefault(t => t.Name == type.Name);
-                if (model is RecordModel record && record.Properties.Count > 0 && record.Properties.All(p => IsSimple(p.Type.Kind)))
+                if (model is RecordModel record && record.Properties.Count > 0 && record.Properties.All(p => p.Type.Kind.IsSimpleValue()))
                 {
                     members = record.Properties.Select(p => new ParameterMember(p.JsonName, p.Name, p.Type)).ToEquatableArray();
                     return ParameterShape.Object;
                 }
-                if (model is UnionModel union && union.Variants.All(v => IsSimple(v.Type.Kind)))
+                if (model is UnionModel union && union.Variants.All(v => v.Type.Kind.IsSimpleValue()))
                 {
                     members = union.Variants.Select(v => new ParameterMember(v.Name, v.Name, v.Type)).ToEquatableArray();
                     return ParameterShape.Union;
@@ -194,9 +194,6 @@ internal sealed partial class SpecReader
         return new TypeRef(TypeKind.Model, name);
     }
 
-    private static bool IsSimple(TypeKind kind) =>
-        kind is not (TypeKind.Any or TypeKind.Model or TypeKind.Array or TypeKind.Dictionary or TypeKind.Binary);
-
     /// <summary>The style, checked against the location and shape; one that does not apply falls back to the location's default.</summary>
     private string StyleOf(IOpenApiParameter parameter, string parameterPointer, ModelParameterLocation location, ParameterShape shape)
     {
@@ -240,34 +237,8 @@ internal sealed partial class SpecReader
         return parameter.Explode;
     }
 
-    /// <summary>Whether the document is Swagger 2.0 (the reader does not keep the version); looked at once, only when needed.</summary>
-    private bool IsSwagger2() => _isSwagger2 ??= DeclaresSwagger2(_input.Text);
-
-    /// <summary>
-    /// Whether the text has a <c>swagger: "2.x"</c> member. A plain scan for the word: a regular expression over a
-    /// 3 MB spec took 100–200 ms, more than a quarter of the whole generation.
-    /// </summary>
-    internal static bool DeclaresSwagger2(string text)
-    {
-        const string Key = "swagger";
-        for (int at = text.IndexOf(Key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Key, at + Key.Length, StringComparison.Ordinal))
-        {
-            // A key starts the text, a line or a JSON member (possibly quoted).
-            int before = at - 1;
-            if (before >= 0 && text[before] is '"' or '\'') before--;
-            while (before >= 0 && text[before] is ' ' or '\t') before--;
-            if (before >= 0 && text[before] is not ('\n' or '\r' or '{' or ',')) continue;
-            int i = at + Key.Length;
-            if (i < text.Length && text[i] is '"' or '\'') i++;
-            while (i < text.Length && text[i] is ' ' or '\t') i++;
-            if (i >= text.Length || text[i] != ':') continue;
-            i++;
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            if (i < text.Length && text[i] is '"' or '\'') i++;
-            if (i + 1 < text.Length && text[i] == '2' && text[i + 1] == '.') return true;
-        }
-        return false;
-    }
+    /// <summary>Whether the document was read as Swagger 2.0 (set by the reading step from the reader's diagnostic).</summary>
+    private bool IsSwagger2() => _isSwagger2;
 
     /// <summary>A Swagger 2.0 parameter's <c>collectionFormat</c> as written (default <c>csv</c>), read from the text.</summary>
     private string CollectionFormat(IOpenApiParameter parameter, string parameterPointer)

@@ -128,6 +128,8 @@ internal sealed partial class SpecReader
         {
             return new ParsedSpec(EmptyModel(_input), _diagnostics.ToEquatableArray());
         }
+        // The document model does not keep the version it was read from; Swagger 2.0 parameters need it.
+        _isSwagger2 = result.Diagnostic?.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0;
         _document = result.Document;
         cancellationToken.ThrowIfCancellationRequested();
 

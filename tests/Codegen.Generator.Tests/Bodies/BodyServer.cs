@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Codegen.Generator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Codegen.Generator.Tests.Bodies;
 
@@ -35,11 +29,9 @@ public sealed record SeenBody(
 /// </summary>
 public sealed class BodyServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<SeenBody> _seen = new();
+    private LoopbackKestrel? _kestrel;
     private int _count;
-
-    private BodyServer(WebApplication app) => _app = app;
 
     public string BaseAddress { get; private set; } = "";
 
@@ -47,12 +39,8 @@ public sealed class BodyServer : IAsyncDisposable
 
     public static async Task<BodyServer> StartAsync(Func<HttpContext, int, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new BodyServer(app);
-        app.Run(async context =>
+        var server = new BodyServer();
+        server._kestrel = await LoopbackKestrel.StartAsync(async context =>
         {
             int number = Interlocked.Increment(ref server._count);
             context.Request.EnableBuffering();
@@ -79,15 +67,9 @@ public sealed class BodyServer : IAsyncDisposable
                 context.Request.ContentType, context.Request.Headers.Accept.ToString(), copy.ToArray(), fields, files));
             await handler(context, number);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = address.TrimEnd('/') + "/v1/";
+        server.BaseAddress = server._kestrel.Address + "/v1/";
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _kestrel?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -28,20 +28,7 @@ public sealed class MultiFileDiagnosticTests
     [Fact]
     public void MissingFileNamedInsideAPartIsCG0018InThatPart()
     {
-        var root = InMemoryAdditionalText.Spec("/m/root.yaml", """
-            openapi: 3.0.3
-            info: {title: M, version: "1"}
-            paths:
-              /a:
-                get:
-                  operationId: getA
-                  responses:
-                    "200":
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: 'models/Box.yaml'}
-            """, "Tests.M", "MClient");
+        var root = MultiFileSpecs.RootReturning("/m/root.yaml", "{$ref: 'models/Box.yaml'}", "Tests.M", "MClient");
         var box = new InMemoryAdditionalText("/m/models/Box.yaml", """
             type: object
             properties:
@@ -63,20 +50,7 @@ public sealed class MultiFileDiagnosticTests
     [Fact]
     public void ProblemsInsideACopiedSchemaAreLocatedInItsPartFile()
     {
-        var root = InMemoryAdditionalText.Spec("/n/root.yaml", """
-            openapi: 3.0.3
-            info: {title: N, version: "1"}
-            paths:
-              /a:
-                get:
-                  operationId: getA
-                  responses:
-                    "200":
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: 'Pair.yaml'}
-            """, "Tests.N", "NClient");
+        var root = MultiFileSpecs.RootReturning("/n/root.yaml", "{$ref: 'Pair.yaml'}", "Tests.N", "NClient");
         var pair = new InMemoryAdditionalText("/n/Pair.yaml", """
             type: object
             properties:
@@ -155,20 +129,7 @@ public sealed class MultiFileDiagnosticTests
     [Fact]
     public void ConstraintProblemInsideACopiedSchemaIsLocatedInItsPartFile()
     {
-        var root = InMemoryAdditionalText.Spec("/v/root.yaml", """
-            openapi: 3.0.3
-            info: {title: V, version: "1"}
-            paths:
-              /a:
-                get:
-                  operationId: getA
-                  responses:
-                    "200":
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: 'Code.yaml'}
-            """, "Tests.V", "VClient");
+        var root = MultiFileSpecs.RootReturning("/v/root.yaml", "{$ref: 'Code.yaml'}", "Tests.V", "VClient");
         var code = new InMemoryAdditionalText("/v/Code.yaml", "type: object\nproperties:\n  value:\n    type: string\n    pattern: '[unclosed'\n");
 
         var result = GeneratorHarness.Run(new[] { root, code });

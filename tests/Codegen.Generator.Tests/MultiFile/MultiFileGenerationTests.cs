@@ -87,23 +87,11 @@ public sealed class MultiFileGenerationTests
     [Fact]
     public void TwoPartsWithTheSameBaseNameGetDistinctTypesAndCG0004()
     {
-        var root = InMemoryAdditionalText.Spec("/x/root.yaml", """
-            openapi: 3.0.3
-            info: {title: Two, version: "1"}
-            paths:
-              /a:
-                get:
-                  operationId: getA
-                  responses:
-                    "200":
-                      description: ok
-                      content:
-                        application/json:
-                          schema:
-                            type: object
-                            properties:
-                              first: {$ref: 'v1/Thing.yaml'}
-                              second: {$ref: 'v2/Thing.yaml'}
+        var root = MultiFileSpecs.RootReturning("/x/root.yaml", """
+            type: object
+            properties:
+              first: {$ref: 'v1/Thing.yaml'}
+              second: {$ref: 'v2/Thing.yaml'}
             """, "Tests.Two", "TwoClient");
         var v1 = new InMemoryAdditionalText("/x/v1/Thing.yaml", "type: object\nproperties:\n  a: {type: string}\n");
         var v2 = new InMemoryAdditionalText("/x/v2/Thing.yaml", "type: object\nproperties:\n  b: {type: boolean}\n");

@@ -7,6 +7,31 @@ internal static class MultiFileSpecs
 {
     public const string Root = "/shop/api/shop.yaml";
 
+    /// <summary>
+    /// A 3.0 root with one operation (<c>GET /a</c>, <c>getA</c>) whose 200 answer is <paramref name="responseSchema"/>
+    /// (a flow mapping such as <c>{$ref: 'Part.yaml'}</c>, or block lines indented as under <c>schema:</c>).
+    /// </summary>
+    public static InMemoryAdditionalText RootReturning(string path, string responseSchema, string @namespace, string clientName)
+    {
+        var schema = responseSchema.Contains('\n')
+            ? "\n" + string.Join("\n", responseSchema.Split('\n').Select(line => "                    " + line))
+            : " " + responseSchema;
+        return InMemoryAdditionalText.Spec(path, """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+            """ + schema + "\n", @namespace, clientName);
+    }
+
     public static InMemoryAdditionalText Swagger2Root() => InMemoryAdditionalText.Spec(Root, """
         swagger: "2.0"
         info: {title: Shop, version: "1"}

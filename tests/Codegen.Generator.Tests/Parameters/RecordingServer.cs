@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Codegen.Generator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Codegen.Generator.Tests.Parameters;
 
@@ -20,10 +13,8 @@ public sealed record WireRequest(string RawTarget, IReadOnlyDictionary<string, s
 /// <summary>A real Kestrel server on 127.0.0.1 that answers 204 and records every request's raw target and headers.</summary>
 public sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<WireRequest> _seen = new();
-
-    private RecordingServer(WebApplication app) => _app = app;
+    private LoopbackKestrel? _kestrel;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,12 +22,8 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public static async Task<RecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new RecordingServer(app);
-        app.Run(context =>
+        var server = new RecordingServer();
+        server._kestrel = await LoopbackKestrel.StartAsync(context =>
         {
             var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -44,15 +31,9 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        server.BaseAddress = new Uri(server._kestrel.Address + "/");
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _kestrel?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
