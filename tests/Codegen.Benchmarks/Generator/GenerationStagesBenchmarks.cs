@@ -1,0 +1,101 @@
+using BenchmarkDotNet.Attributes;
+using Codegen.Generator.Emitting;
+using Codegen.Generator.Model;
+using Codegen.Generator.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.OpenApi.Reader;
+
+namespace Codegen.Benchmarks.Generator;
+
+/// <summary>
+/// Where full generation's time goes (benchmark 6 broken down), next to NSwag in the same run: Microsoft.OpenApi's
+/// parse by itself, our whole read step (parse + model), every emitter over that model without the driver, the
+/// Roslyn driver accepting the same texts from a trivial generator, and the full run.
+/// </summary>
+[BenchmarkCategory("Generator", "Stages")]
+public class GenerationStagesBenchmarks
+{
+    [Params(GeneratorInputs.Zoom2023, GeneratorInputs.Asana)]
+    public string Spec { get; set; } = GeneratorInputs.Zoom2023;
+
+    private GeneratorInputs.SpecText _spec = null!;
+    private AnalyzerConfigOptionsProvider _options = null!;
+    private CSharpCompilation _compilation = null!;
+    private SpecModel _model = null!;
+    private (string Hint, string Text)[] _output = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _spec = GeneratorInputs.Load(Spec);
+        _options = GeneratorInputs.OptionsFor(_spec);
+        _compilation = GeneratorInputs.Compilation("namespace Consumer { internal sealed class Program { } }");
+        _model = ReadSpec().Model;
+        _output = GeneratorInputs.Driver(new Codegen.Generator.OpenApiClientGenerator(), _spec).RunGenerators(_compilation)
+            .GetRunResult().Results[0].GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToArray();
+        Console.WriteLine($"// {Spec}: {_output.Length} files, {_output.Sum(o => (long)o.Text.Length):N0} characters; emit alone wrote {EmitAll():N0}");
+    }
+
+    [Benchmark(Baseline = true)]
+    public string Nswag() => new FullGenerationBenchmarks { Spec = Spec }.NswagOn(_spec);
+
+    /// <summary>Microsoft.OpenApi reading the text into its document: the floor of any generator built on it.</summary>
+    [Benchmark]
+    public object OpenApiParse()
+    {
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        return Microsoft.OpenApi.OpenApiDocument.Parse(_spec.Content, _spec.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "yaml", settings);
+    }
+
+    /// <summary>The generator's Parse step: spec options, parts, Microsoft.OpenApi, our model and located diagnostics.</summary>
+    [Benchmark]
+    public object Read() => ReadSpec();
+
+    private ParsedSpec ReadSpec() => SpecReader.Read(SpecInputReader.Read(_spec, _options, default)!, default);
+
+    /// <summary>Every emitter over the model, as the generator's outputs call them, without the driver.</summary>
+    [Benchmark]
+    public long EmitAll()
+    {
+        var names = ClientNames.For(_model.Namespace, _model.ClientName);
+        long chars = 0;
+        foreach (var type in _model.Types)
+        {
+            chars += (type switch
+            {
+                RecordModel record => RecordEmitter.Emit(record, names),
+                EnumModel enumModel => EnumEmitter.Emit(enumModel, names),
+                UnionModel union => UnionEmitter.Emit(union, names),
+                _ => "",
+            }).Length;
+            if (type is RecordModel validated) chars += ValidatorEmitter.Emit(validated, names.Namespace).Length;
+        }
+        foreach (var operation in _model.Operations) chars += OperationEmitter.Emit(new OperationUnit(names, operation)).Length;
+        chars += ClientEmitter.Emit(new ClientUnit(names, _model.Title, _model.Description)).Length;
+        chars += RefreshEmitter.Emit(new RefreshUnit(names, _model.Refreshables))?.Length ?? 0;
+        chars += DescriptionEmitter.Emit(new DescriptionUnit(names, _model.DefaultServerUrl, _model.Quotas)).Length;
+        chars += DependencyInjectionEmitter.Emit(names).Length + JsonHelpersEmitter.Emit(names).Length;
+        return chars;
+    }
+
+    /// <summary>The Roslyn driver taking the very same files from a generator that does nothing else.</summary>
+    [Benchmark]
+    public GeneratorDriver DriverWithSameOutput() => GeneratorInputs.Driver(new ReplayGenerator(_output), _spec).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver Full() => GeneratorInputs.Driver(new Codegen.Generator.OpenApiClientGenerator(), _spec).RunGenerators(_compilation);
+
+    /// <summary>Adds precomputed files, one output node per file as ours has, and nothing else.</summary>
+    private sealed class ReplayGenerator((string Hint, string Text)[] files) : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var all = files;
+            var units = context.AdditionalTextsProvider.SelectMany((_, _) => Enumerable.Range(0, all.Length));
+            context.RegisterSourceOutput(units, (spc, i) => spc.AddSource(all[i].Hint, all[i].Text));
+        }
+    }
+}
