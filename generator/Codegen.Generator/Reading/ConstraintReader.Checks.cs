@@ -15,9 +15,9 @@ internal static partial class ConstraintReader
     /// validator will not check: a <c>pattern</c> .NET cannot compile, a <c>multipleOf</c> that is not positive.
     /// <paramref name="pointer"/> is the schema's JSON pointer (a property or parameter schema).
     /// </summary>
-    public static ValueConstraints ReadValue(IOpenApiSchema schema, string pointer, List<DiagnosticInfo> diagnostics, SourceMap map)
+    public static ValueConstraints ReadValue(IOpenApiSchema schema, string pointer, List<DiagnosticInfo> diagnostics, SourceMap map, SchemaTargets targets)
     {
-        var constraints = ReadValue(schema);
+        var constraints = ReadValue(schema, targets, 0);
         CheckUsable(constraints, Trim(pointer), diagnostics, map, 0);
         return constraints;
     }

@@ -22,17 +22,18 @@ internal static partial class ConstraintReader
     /// <c>format</c>, the items' own constraints, and <c>enum</c>/<c>const</c> as JSON literals in
     /// <see cref="ValueConstraints.AllowedValues"/> (the emitter ignores them for generated enums).
     /// </summary>
-    public static ValueConstraints ReadValue(IOpenApiSchema schema) => ReadValue(schema, 0);
+    public static ValueConstraints ReadValue(IOpenApiSchema schema) => ReadValue(schema, SchemaTargets.None, 0);
 
-    private static ValueConstraints ReadValue(IOpenApiSchema? schema, int depth)
+    private static ValueConstraints ReadValue(IOpenApiSchema? schema, SchemaTargets targets, int depth)
     {
         if (schema is null) return ValueConstraints.None;
+        schema = targets.ValuesOf(schema);
         var (minimum, exclusiveMinimum) = Bound(schema.Minimum, schema.ExclusiveMinimum, lower: true);
         var (maximum, exclusiveMaximum) = Bound(schema.Maximum, schema.ExclusiveMaximum, lower: false);
         ValueConstraints? items = null;
         if (schema.Items is not null && depth < MaxItemsDepth)
         {
-            var itemConstraints = ReadValue(schema.Items, depth + 1);
+            var itemConstraints = ReadValue(schema.Items, targets, depth + 1);
             if (itemConstraints != ValueConstraints.None) items = itemConstraints;
         }
 

@@ -38,37 +38,35 @@ internal sealed partial class SourceMap
                         continue;
                 }
 
-                string? pointer;
+                int parent = Unlinked, index = -1;
+                string? key = null;
                 int thisKeyStart = -1, thisKeyEnd = -1;
-                if (stack.Count == 0)
+                if (stack.Count > 0)
                 {
-                    pointer = string.Empty;
-                }
-                else
-                {
-                    var parent = stack.Peek();
-                    if (parent.IsObject)
+                    var frame = stack.Peek();
+                    parent = frame.NodeIndex;
+                    if (frame.IsObject)
                     {
-                        pointer = parent.Pointer + "/" + EscapeSegment(pendingKey ?? string.Empty);
+                        key = pendingKey ?? string.Empty;
                         thisKeyStart = keyStart;
                         thisKeyEnd = keyEnd;
                     }
                     else
                     {
-                        pointer = parent.Pointer + "/" + parent.NextIndex.ToString(CultureInfo.InvariantCulture);
-                        parent.NextIndex++;
+                        index = frame.NextIndex++;
                     }
                 }
 
                 int nodeStart = cursor.CharAt(tokenStart);
-                if (reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray)
+                bool isObject = reader.TokenType == JsonTokenType.StartObject;
+                if (isObject || reader.TokenType == JsonTokenType.StartArray)
                 {
-                    int index = Record(pointer, thisKeyStart, thisKeyEnd, nodeStart, nodeStart + 1);
-                    stack.Push(new JsonFrame(pointer, reader.TokenType == JsonTokenType.StartObject, index));
+                    int added = Record(parent, key, index, stack.Count == 0, !isObject, thisKeyStart, thisKeyEnd, nodeStart, nodeStart + 1);
+                    stack.Push(new JsonFrame(isObject, added));
                 }
                 else
                 {
-                    Record(pointer, thisKeyStart, thisKeyEnd, nodeStart, cursor.CharAt(tokenStart + RawLength(ref reader)));
+                    Record(parent, key, index, stack.Count == 0, isSequence: false, thisKeyStart, thisKeyEnd, nodeStart, cursor.CharAt(tokenStart + RawLength(ref reader)));
                 }
                 if (stack.Count == 0) return; // one top-level value; trailing text is the JSON parser's concern
             }
@@ -114,14 +112,11 @@ internal sealed partial class SourceMap
 
     private sealed class JsonFrame
     {
-        public JsonFrame(string? pointer, bool isObject, int nodeIndex)
+        public JsonFrame(bool isObject, int nodeIndex)
         {
-            Pointer = pointer;
             IsObject = isObject;
             NodeIndex = nodeIndex;
         }
-
-        public string? Pointer { get; }
 
         public bool IsObject { get; }
 

@@ -52,43 +52,41 @@ internal sealed partial class SourceMap
 
     private void OnYamlNode(ParsingEvent node, int start, int end, Stack<YamlFrame> stack)
     {
-        string? pointer;
+        int parent = Unlinked, index = -1;
+        string? key = null;
         int keyStart = -1, keyEnd = -1;
-        if (stack.Count == 0)
+        if (stack.Count > 0)
         {
-            pointer = string.Empty;
-        }
-        else
-        {
-            var parent = stack.Peek();
-            if (parent.IsMapping && parent.ExpectingKey)
+            var frame = stack.Peek();
+            parent = frame.NodeIndex;
+            if (frame.IsMapping && frame.ExpectingKey)
             {
                 // A plain scalar key names the next value; a complex key (a collection) is walked but not recorded.
-                parent.PendingKey = node is Scalar scalar ? scalar.Value : null;
-                parent.KeyStart = start;
-                parent.KeyEnd = end;
-                parent.ExpectingKey = false;
+                frame.PendingKey = node is Scalar scalar ? scalar.Value : null;
+                frame.KeyStart = start;
+                frame.KeyEnd = end;
+                frame.ExpectingKey = false;
                 if (node is Scalar) return;
-                pointer = null;
+                parent = Unlinked;
             }
-            else if (parent.IsMapping)
+            else if (frame.IsMapping)
             {
-                pointer = parent.Pointer is null || parent.PendingKey is null ? null : parent.Pointer + "/" + EscapeSegment(parent.PendingKey);
-                keyStart = parent.KeyStart;
-                keyEnd = parent.KeyEnd;
-                parent.ExpectingKey = true;
+                key = frame.PendingKey;
+                if (key is null) parent = Unlinked;
+                keyStart = frame.KeyStart;
+                keyEnd = frame.KeyEnd;
+                frame.ExpectingKey = true;
             }
             else
             {
-                pointer = parent.Pointer is null ? null : parent.Pointer + "/" + parent.NextIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                parent.NextIndex++;
+                index = frame.NextIndex++;
             }
         }
 
-        int index = Record(pointer, keyStart, keyEnd, start, end);
+        int added = Record(parent, key, index, stack.Count == 0, node is SequenceStart, keyStart, keyEnd, start, end);
         if (node is MappingStart || node is SequenceStart)
         {
-            stack.Push(new YamlFrame(pointer, node is MappingStart, index));
+            stack.Push(new YamlFrame(node is MappingStart, added));
         }
     }
 
@@ -101,15 +99,12 @@ internal sealed partial class SourceMap
 
     private sealed class YamlFrame
     {
-        public YamlFrame(string? pointer, bool isMapping, int nodeIndex)
+        public YamlFrame(bool isMapping, int nodeIndex)
         {
-            Pointer = pointer;
             IsMapping = isMapping;
             NodeIndex = nodeIndex;
             ExpectingKey = isMapping;
         }
-
-        public string? Pointer { get; }
 
         public bool IsMapping { get; }
 

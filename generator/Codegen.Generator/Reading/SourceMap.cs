@@ -8,7 +8,7 @@ namespace Codegen.Generator.Reading;
 /// <summary>
 /// Maps JSON pointers of a spec file to places in its text, so diagnostics point at the line the user wrote.
 /// Microsoft.OpenApi reports problems by pointer only; this class reads the text once more with a plain
-/// YAML/JSON tokenizer to learn where every node starts and ends. Offsets are UTF-16 char indexes into the
+/// YAML/JSON tokenizer to learn where every node starts and ends, and under which parent and key it sits. Offsets are UTF-16 char indexes into the
 /// text given to <see cref="Build"/>, lines and columns are 0-based (as Roslyn's <c>LinePosition</c>).
 /// </summary>
 internal sealed partial class SourceMap
@@ -16,8 +16,10 @@ internal sealed partial class SourceMap
     private readonly string _filePath;
     private readonly string _text;
     private readonly List<int> _lineStarts;
-    private readonly Dictionary<string, int> _byPointer = new(StringComparer.Ordinal);
-    private readonly List<Node> _nodes = new();
+    // Every node once, in text order, and its place under its parent. A pointer is found by walking its segments
+    // from the root, so no pointer string is built per node: on a 2 MB spec that was most of the map's cost.
+    private List<Node> _nodes = new();
+    private Dictionary<ChildKey, int> _children = new();
 
     private SourceMap(string filePath, string text)
     {
@@ -62,16 +64,8 @@ internal sealed partial class SourceMap
     /// </summary>
     public static SourceMap Build(string filePath, string text)
     {
-        filePath ??= string.Empty;
-        text ??= string.Empty;
-        bool json = LooksLikeJson(filePath, text);
-        var map = Read(filePath, text, json);
-        if (json && map.SyntaxError is not null && !filePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            // Sniffed as JSON by its '{' but not JSON: it may be YAML flow style, which is what the parser will try too.
-            var yaml = Read(filePath, text, json: false);
-            if (yaml.SyntaxError is null) return yaml;
-        }
+        var map = Deferred(filePath, text);
+        map.EnsureRead();
         return map;
     }
 
@@ -87,35 +81,46 @@ internal sealed partial class SourceMap
             return;
         }
         _read = true;
-        var built = Build(_filePath, _text);
-        _syntaxError = built._syntaxError;
-        _nodes.AddRange(built._nodes);
-        foreach (var entry in built._byPointer)
+        bool json = LooksLikeJson(_filePath, _text);
+        Tokenize(json);
+        if (json && _syntaxError is not null && !_filePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            _byPointer[entry.Key] = entry.Value;
+            // Sniffed as JSON by its '{' but not JSON: it may be YAML flow style, which is what the parser will try too.
+            var yaml = Read(_filePath, _text, json: false);
+            if (yaml._syntaxError is null)
+            {
+                _nodes = yaml._nodes;
+                _children = yaml._children;
+                _syntaxError = null;
+            }
         }
     }
 
     private static SourceMap Read(string filePath, string text, bool json)
     {
         var map = new SourceMap(filePath, text) { _read = true };
+        map.Tokenize(json);
+        return map;
+    }
+
+    private void Tokenize(bool json)
+    {
         try
         {
             if (json)
             {
-                map.ReadJson();
+                ReadJson();
             }
             else
             {
-                map.ReadYaml();
+                ReadYaml();
             }
         }
         catch (Exception exception)
         {
             // A tokenizer bug must not take the generator down; report it where reading stopped.
-            map._syntaxError ??= map.SyntaxDiagnostic(map._nodes.Count > 0 ? map._nodes[map._nodes.Count - 1].NodeStart : 0, 0, exception.Message);
+            _syntaxError ??= SyntaxDiagnostic(_nodes.Count > 0 ? _nodes[_nodes.Count - 1].NodeStart : 0, 0, exception.Message);
         }
-        return map;
     }
 
     /// <summary>
@@ -127,62 +132,86 @@ internal sealed partial class SourceMap
     {
         if (Redirect?.Invoke(jsonPointer) is { } redirected) return redirected;
         EnsureRead();
-        var pointer = Normalize(jsonPointer);
-        if (!_byPointer.ContainsKey(pointer) && WithArrayIndices(pointer) is { } indexed)
+        if (_nodes.Count == 0) return null;
+        var segments = Segments(Normalize(jsonPointer));
+        int found = Find(0, segments, 0, new int[] { 10_000 });
+        if (found < 0)
         {
-            pointer = indexed;
-        }
-        while (true)
-        {
-            if (_byPointer.TryGetValue(pointer, out var index))
+            // The nearest existing ancestor: walk down while the segments exist.
+            found = 0;
+            foreach (var segment in segments)
             {
-                var node = _nodes[index];
-                return node.KeyStart >= 0 ? ToLocation(node.KeyStart, node.KeyEnd) : ToLocation(node.NodeStart, TrimEnd(node.NodeStart, node.NodeEnd));
+                int child = Child(found, segment);
+                if (child < 0) break;
+                found = child;
             }
-            if (pointer.Length == 0) return null;
-            int slash = pointer.LastIndexOf('/');
-            pointer = slash <= 0 ? string.Empty : pointer.Substring(0, slash);
         }
-    }
-
-    /// <summary>
-    /// Microsoft.OpenApi's error pointers leave out array indices (<c>…/schema/oneOf/properties/x</c>). Finds the
-    /// first array element under which the rest of the pointer exists, at every such gap; <see langword="null"/>
-    /// when no element fits.
-    /// </summary>
-    private string? WithArrayIndices(string pointer)
-    {
-        var segments = pointer.Split('/');
-        return Search(segments.Length > 0 && segments[0].Length == 0 ? "" : segments[0], segments, 1, budget: new int[] { 10_000 });
-    }
-
-    private string? Search(string prefix, string[] segments, int next, int[] budget)
-    {
-        for (int i = next; i < segments.Length; i++)
-        {
-            if (--budget[0] < 0) return null;
-            var candidate = prefix + "/" + segments[i];
-            if (_byPointer.ContainsKey(candidate))
-            {
-                prefix = candidate;
-                continue;
-            }
-            // Not a member here: if this node is an array, the segment belongs to one of its elements.
-            for (int index = 0; _byPointer.ContainsKey(prefix + "/" + index.ToString(CultureInfo.InvariantCulture)); index++)
-            {
-                var found = Search(prefix + "/" + index.ToString(CultureInfo.InvariantCulture), segments, i, budget);
-                if (found is not null) return found;
-            }
-            return null;
-        }
-        return prefix;
+        var node = _nodes[found];
+        return node.KeyStart >= 0 ? ToLocation(node.KeyStart, node.KeyEnd) : ToLocation(node.NodeStart, TrimEnd(node.NodeStart, node.NodeEnd));
     }
 
     /// <summary>Whether <paramref name="jsonPointer"/> names a node that exists in the text.</summary>
     public bool Contains(string jsonPointer)
     {
         EnsureRead();
-        return _byPointer.ContainsKey(Normalize(jsonPointer));
+        if (_nodes.Count == 0) return false;
+        int node = 0;
+        foreach (var segment in Segments(Normalize(jsonPointer)))
+        {
+            node = Child(node, segment);
+            if (node < 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The node at <paramref name="segments"/> below <paramref name="node"/>, or -1. Microsoft.OpenApi's error pointers
+    /// leave out array indices (<c>…/schema/oneOf/properties/x</c>): where a segment is missing under a sequence, the
+    /// first element under which the rest of the pointer exists is taken, at every such gap.
+    /// </summary>
+    private int Find(int node, string[] segments, int next, int[] budget)
+    {
+        for (int i = next; i < segments.Length; i++)
+        {
+            if (--budget[0] < 0) return -1;
+            int child = Child(node, segments[i]);
+            if (child >= 0)
+            {
+                node = child;
+                continue;
+            }
+            // Not a member here: if this node is a sequence, the segment belongs to one of its elements.
+            for (int index = 0; _children.TryGetValue(new ChildKey(node, null, index), out int element); index++)
+            {
+                int found = Find(element, segments, i, budget);
+                if (found >= 0) return found;
+            }
+            return -1;
+        }
+        return node;
+    }
+
+    /// <summary>The child of <paramref name="node"/> named by one pointer segment (a key, or an index into a sequence).</summary>
+    private int Child(int node, string segment)
+    {
+        if (_nodes[node].IsSequence)
+        {
+            return int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+                && _children.TryGetValue(new ChildKey(node, null, index), out int item) ? item : -1;
+        }
+        return _children.TryGetValue(new ChildKey(node, segment, -1), out int member) ? member : -1;
+    }
+
+    /// <summary><c>/a/b~1c</c> → <c>a</c>, <c>b/c</c>; the empty pointer (the root) has no segments.</summary>
+    private static string[] Segments(string pointer)
+    {
+        if (pointer.Length == 0) return Array.Empty<string>();
+        var segments = pointer.Substring(pointer[0] == '/' ? 1 : 0).Split('/');
+        for (int i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].IndexOf('~') >= 0) segments[i] = segments[i].Replace("~1", "/").Replace("~0", "~");
+        }
+        return segments;
     }
 
     /// <summary>Escapes one pointer segment (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>).</summary>
@@ -230,21 +259,32 @@ internal sealed partial class SourceMap
         return false;
     }
 
-    private int Record(string? pointer, int keyStart, int keyEnd, int nodeStart, int nodeEnd)
+    /// <summary>No place in the tree: the root's parent, and nodes under a complex (non-scalar) YAML key.</summary>
+    private const int Unlinked = -1;
+
+    /// <summary>
+    /// Adds a node under <paramref name="parent"/>, as member <paramref name="key"/> of a mapping or element
+    /// <paramref name="index"/> of a sequence; returns its index, or <see cref="Unlinked"/> when it has no pointer.
+    /// </summary>
+    private int Record(int parent, string? key, int index, bool isRoot, bool isSequence, int keyStart, int keyEnd, int nodeStart, int nodeEnd)
     {
-        if (pointer is null) return -1;
-        _nodes.Add(new Node(keyStart, keyEnd, nodeStart, nodeEnd));
-        int index = _nodes.Count - 1;
+        if (!isRoot && (parent == Unlinked || (key is null && index < 0))) return Unlinked;
+        _nodes.Add(new Node(keyStart, keyEnd, nodeStart, nodeEnd, isSequence));
+        int added = _nodes.Count - 1;
         // First occurrence wins: a duplicate key is the parser's problem, the first place is where readers look.
-        if (!_byPointer.ContainsKey(pointer)) _byPointer.Add(pointer, index);
-        return index;
+        if (!isRoot)
+        {
+            var childKey = new ChildKey(parent, key, key is null ? index : -1);
+            if (!_children.ContainsKey(childKey)) _children.Add(childKey, added);
+        }
+        return added;
     }
 
     private void SetEnd(int index, int nodeEnd)
     {
         if (index < 0) return;
         var node = _nodes[index];
-        _nodes[index] = new Node(node.KeyStart, node.KeyEnd, node.NodeStart, nodeEnd);
+        _nodes[index] = new Node(node.KeyStart, node.KeyEnd, node.NodeStart, nodeEnd, node.IsSequence);
     }
 
     private DiagnosticInfo SyntaxDiagnostic(int start, int length, string message) =>
@@ -294,12 +334,13 @@ internal sealed partial class SourceMap
     /// <summary>Where one node is: its key (mapping members only, else -1) and the node itself, as char offsets.</summary>
     private readonly struct Node
     {
-        public Node(int keyStart, int keyEnd, int nodeStart, int nodeEnd)
+        public Node(int keyStart, int keyEnd, int nodeStart, int nodeEnd, bool isSequence)
         {
             KeyStart = keyStart;
             KeyEnd = keyEnd;
             NodeStart = nodeStart;
             NodeEnd = nodeEnd;
+            IsSequence = isSequence;
         }
 
         public int KeyStart { get; }
@@ -309,5 +350,30 @@ internal sealed partial class SourceMap
         public int NodeStart { get; }
 
         public int NodeEnd { get; }
+
+        public bool IsSequence { get; }
+    }
+
+    /// <summary>A node's place under its parent: a mapping key (<see cref="Index"/> -1) or a sequence index (no key).</summary>
+    private readonly struct ChildKey : IEquatable<ChildKey>
+    {
+        public ChildKey(int parent, string? key, int index)
+        {
+            Parent = parent;
+            Key = key;
+            Index = index;
+        }
+
+        public int Parent { get; }
+
+        public string? Key { get; }
+
+        public int Index { get; }
+
+        public bool Equals(ChildKey other) => Parent == other.Parent && Index == other.Index && string.Equals(Key, other.Key, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is ChildKey other && Equals(other);
+
+        public override int GetHashCode() => unchecked((Parent * 397) ^ (Key is null ? Index : StringComparer.Ordinal.GetHashCode(Key)));
     }
 }

@@ -169,7 +169,7 @@ internal sealed partial class SpecReader
             }
             var constraints = !type.Kind.IsSimpleValue()
                 ? ValueConstraints.None
-                : ConstraintReader.ReadValue(propertySchema, propertyPointer, _diagnostics, _map);
+                : ConstraintReader.ReadValue(propertySchema, propertyPointer, _diagnostics, _map, _targets);
             var wanted = CSharpName.PascalIdentifier(name, "Property", "Property");
             if (wanted == partsName) wanted += "Value";
             var csharpName = members.Take(wanted, out _);

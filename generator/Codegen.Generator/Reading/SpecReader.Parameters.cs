@@ -96,7 +96,7 @@ internal sealed partial class SpecReader
             }
             else if (shape == ParameterShape.Value)
             {
-                constraints = ConstraintReader.ReadValue(parameter.Schema, schemaPointer, _diagnostics, _map);
+                constraints = ConstraintReader.ReadValue(parameter.Schema, schemaPointer, _diagnostics, _map, _targets);
             }
         }
 

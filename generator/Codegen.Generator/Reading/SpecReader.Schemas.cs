@@ -479,10 +479,12 @@ internal sealed partial class SpecReader
         var resolved = Resolve(schema, pointer, owner + CSharpName.Pascal(jsonName));
         CollectEnums(resolved.Type, enums);
         var target = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
-        bool sensitive = target.Format == "password" || schema.Format == "password" || IsTrue(schema.Extensions, "x-sensitive") || IsTrue(target.Extensions, "x-sensitive");
+        // Keyword values as the schema states them (a plain $ref: its target's, resolved once).
+        var values = _targets.ValuesOf(schema);
+        bool sensitive = target.Format == "password" || values.Format == "password" || IsTrue(values.Extensions, "x-sensitive") || IsTrue(target.Extensions, "x-sensitive");
         string? expiresAfter = null;
         long? lifetimeTicks = null;
-        if (NodeOf(schema.Extensions, "x-codegen-expires-after") is { } expiresNode)
+        if (NodeOf(values.Extensions, "x-codegen-expires-after") is { } expiresNode)
         {
             if (expiresNode is JsonValue expiresValue && expiresValue.GetValueKind() == JsonValueKind.String
                 && IsoDuration.TryParse(expiresValue.GetValue<string>(), out var expiresTicks))
@@ -495,7 +497,7 @@ internal sealed partial class SpecReader
                 Report(Descriptors.ExtensionIgnored, JsonPointer.Append(pointer, "x-codegen-expires-after"), "x-codegen-expires-after", "it must be a positive ISO-8601 duration such as PT2H");
             }
         }
-        if (NodeOf(schema.Extensions, RefreshWithKey) is { } refreshNode)
+        if (NodeOf(values.Extensions, RefreshWithKey) is { } refreshNode)
         {
             NoteRefreshable(recordName, name, jsonName, resolved.Type, lifetimeTicks, refreshNode, JsonPointer.Append(pointer, RefreshWithKey));
         }
@@ -505,12 +507,12 @@ internal sealed partial class SpecReader
             resolved.Type,
             IsRequired: false,
             IsNullable: resolved.Nullable,
-            schema.Description,
-            ConstraintReader.ReadValue(schema, pointer, _diagnostics, _map),
+            values.Description,
+            ConstraintReader.ReadValue(schema, pointer, _diagnostics, _map, _targets),
             sensitive,
-            schema.ReadOnly,
-            schema.WriteOnly,
-            schema.Deprecated)
+            values.ReadOnly,
+            values.WriteOnly,
+            values.Deprecated)
         {
             ExpiresAfter = expiresAfter,
         };

@@ -23,6 +23,7 @@ internal sealed partial class SpecReader
     private readonly NameScope _typeNames = new();
     private readonly List<TypeModel> _types = new();
     private readonly ClientNames _names;
+    private readonly SchemaTargets _targets;
     private OpenApiDocument _document = null!;
 
     private SpecReader(SpecInput input, SourceMap map)
@@ -30,6 +31,7 @@ internal sealed partial class SpecReader
         _input = input;
         _map = map;
         _names = ClientNames.For(input.Options.Namespace, input.Options.ClientName);
+        _targets = new SchemaTargets(SafeTarget);
     }
 
     public static ParsedSpec Read(SpecInput input, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Codegen.Benchmarks.Generator;
 
 /// <summary>
 /// Where full generation's time goes (benchmark 6 broken down), next to NSwag in the same run: Microsoft.OpenApi's
-/// parse by itself, our whole read step (parse + model), every emitter over that model without the driver, the
+/// parse by itself, the source map (built when a spec has diagnostics), our whole read step (parse + model), every emitter over that model without the driver, the
 /// Roslyn driver accepting the same texts from a trivial generator, and the full run.
 /// </summary>
 [BenchmarkCategory("Generator", "Stages")]
@@ -49,6 +49,10 @@ public class GenerationStagesBenchmarks
         settings.AddYamlReader();
         return Microsoft.OpenApi.OpenApiDocument.Parse(_spec.Content, _spec.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "yaml", settings);
     }
+
+    /// <summary>Part of the read step when a spec has diagnostics: the map from JSON pointers to lines and columns.</summary>
+    [Benchmark]
+    public object SourceMapBuild() => SourceMap.Build(_spec.Path, _spec.Content);
 
     /// <summary>The generator's Parse step: spec options, parts, Microsoft.OpenApi, our model and located diagnostics.</summary>
     [Benchmark]

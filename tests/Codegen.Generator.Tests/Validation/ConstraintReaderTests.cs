@@ -225,9 +225,9 @@ public sealed class ConstraintReaderTests
             """;
         var (document, map) = Parse(spec);
         var diagnostics = new List<DiagnosticInfo>();
-        var code = ConstraintReader.ReadValue(Property(document, "A", "code"), "/components/schemas/A/properties/code", diagnostics, map);
-        ConstraintReader.ReadValue(Property(document, "A", "list"), "/components/schemas/A/properties/list", diagnostics, map);
-        ConstraintReader.ReadValue(Property(document, "A", "fine"), "/components/schemas/A/properties/fine", diagnostics, map);
+        var code = ConstraintReader.ReadValue(Property(document, "A", "code"), "/components/schemas/A/properties/code", diagnostics, map, SchemaTargets.None);
+        ConstraintReader.ReadValue(Property(document, "A", "list"), "/components/schemas/A/properties/list", diagnostics, map, SchemaTargets.None);
+        ConstraintReader.ReadValue(Property(document, "A", "fine"), "/components/schemas/A/properties/fine", diagnostics, map, SchemaTargets.None);
 
         Assert.Equal("(unclosed", code.Pattern);
         Assert.Equal(new[] { ("CG0052", 10), ("CG0052", 13) }, diagnostics.Select(d => (d.Id, d.Location!.StartLine)).ToArray());
