@@ -7,6 +7,9 @@ namespace Codegen.Generator.Reading;
 
 internal sealed partial class SourceMap
 {
+    // Set while ReadYamlDocument builds the document's JSON tree in the same pass.
+    private YamlJsonBuilder? _json;
+
     // Reads the first YAML document with SharpYaml's event parser (no recursion, so deep nesting cannot
     // overflow the stack). Marks give char indexes; a leading BOM is skipped and the offsets shifted back.
     private void ReadYaml()
@@ -31,6 +34,7 @@ internal sealed partial class SourceMap
                     case MappingEnd:
                     case SequenceEnd:
                         if (stack.Count > 0) SetEnd(stack.Pop().NodeIndex, end);
+                        _json?.Close();
                         break;
                     case Scalar:
                     case AnchorAlias:
@@ -63,6 +67,7 @@ internal sealed partial class SourceMap
             {
                 // A plain scalar key names the next value; a complex key (a collection) is walked but not recorded.
                 frame.PendingKey = node is Scalar scalar ? scalar.Value : null;
+                _json?.Key(node);
                 frame.KeyStart = start;
                 frame.KeyEnd = end;
                 frame.ExpectingKey = false;
@@ -84,6 +89,7 @@ internal sealed partial class SourceMap
         }
 
         int added = Record(parent, key, index, stack.Count == 0, node is SequenceStart, keyStart, keyEnd, start, end);
+        _json?.Value(node, key);
         if (node is MappingStart || node is SequenceStart)
         {
             stack.Push(new YamlFrame(node is MappingStart, added));

@@ -73,20 +73,8 @@ internal sealed partial class SpecReader
         {
             return ResolveAlias(id, alias, pointer);
         }
-        IOpenApiSchema? target = null;
-        try
-        {
-            target = reference.Target;
-        }
-        catch (Exception)
-        {
-            // An unresolvable reference may throw from Target in some documents; treated as unresolved below.
-        }
-        if (target is null && id is not null && _document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var component))
-        {
-            // The reader leaves local refs to schemas that declare an $id unresolved; the component is right here.
-            target = component;
-        }
+        // The reader leaves local refs to schemas that declare an $id unresolved; SafeTarget finds the component.
+        var target = SafeTarget(reference);
         var referenceText = reference.Reference?.ReferenceV3 ?? ("#/components/schemas/" + id);
         if (target is null && referenceText.StartsWith("#", StringComparison.Ordinal) && !referenceText.StartsWith("#/", StringComparison.Ordinal))
         {
@@ -456,6 +444,13 @@ internal sealed partial class SpecReader
 
     private IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
     {
+        // A local "#/components/schemas/X" is that component: looked up directly, as Target would find it, without
+        // the URI Microsoft.OpenApi builds for every resolution.
+        if (reference.Reference is { IsLocal: true, Id: { } localId } && localId.IndexOf('/') < 0
+            && _document.Components?.Schemas is { } local && local.TryGetValue(localId, out var found))
+        {
+            return found;
+        }
         IOpenApiSchema? target = null;
         try
         {

@@ -8,6 +8,7 @@ using Codegen.Generator.Naming;
 using Codegen.Generator.Reading.Bundling;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
 
 namespace Codegen.Generator.Reading;
 
@@ -82,6 +83,12 @@ internal sealed partial class SpecReader
                 bundled = true;
                 _diagnostics.AddRange(bundle.Diagnostics);
                 result = OpenApiDocument.Parse(bundle.Json, "json", settings);
+            }
+            else if (format == "yaml" && _map.ReadYamlDocument() is { } yaml)
+            {
+                // One YAML pass for the document and the locations (the plain path below tokenizes the text again
+                // for the map as soon as there is a diagnostic to place).
+                result = OpenApiYamlReader.Read(yaml, new Uri(OpenApiConstants.BaseRegistryUri), settings);
             }
             else
             {
