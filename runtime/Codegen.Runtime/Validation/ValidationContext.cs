@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Codegen.Runtime.Validation;
 
@@ -57,27 +56,37 @@ public ref struct ValidationContext
 
     private readonly string BuildPath(string? last)
     {
-        var builder = new StringBuilder();
         int depth = Math.Min(_depth, MaxDepth);
+        // A property of the object being validated (the common case): its name is the path, nothing to build.
+        if (depth == 0)
+        {
+            return last ?? string.Empty;
+        }
+        var path = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        bool empty = true;
         for (int i = 0; i < depth; i++)
         {
             var segment = _segments[i];
             if (segment.Name is null)
             {
-                builder.Append('[').Append(segment.Index).Append(']');
+                path.AppendLiteral("[");
+                path.AppendFormatted(segment.Index);
+                path.AppendLiteral("]");
             }
             else
             {
-                if (builder.Length > 0) builder.Append('.');
-                builder.Append(segment.Name);
+                if (!empty) path.AppendLiteral(".");
+                path.AppendLiteral(segment.Name);
+                if (segment.Name.Length == 0) continue;
             }
+            empty = false;
         }
         if (last is not null)
         {
-            if (builder.Length > 0) builder.Append('.');
-            builder.Append(last);
+            if (!empty) path.AppendLiteral(".");
+            path.AppendLiteral(last);
         }
-        return builder.ToString();
+        return path.ToStringAndClear();
     }
 
     private readonly record struct PathSegment(string? Name, int Index);
