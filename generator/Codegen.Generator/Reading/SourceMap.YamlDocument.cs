@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi.YamlReader;
+using SharpYaml;
 using SharpYaml.Events;
 using SharpYaml.Serialization;
 
@@ -65,7 +66,7 @@ internal sealed partial class SourceMap
             switch (node)
             {
                 case Scalar scalar when string.IsNullOrEmpty(scalar.Anchor) && string.IsNullOrEmpty(scalar.Tag):
-                    value = YamlConverter.ToJsonNode(new YamlScalarNode(scalar.Value) { Style = scalar.Style });
+                    value = Convert(scalar);
                     break;
                 case MappingStart mapping when string.IsNullOrEmpty(mapping.Anchor) && string.IsNullOrEmpty(mapping.Tag):
                     value = new JsonObject();
@@ -99,6 +100,25 @@ internal sealed partial class SourceMap
             {
                 _open.Push(value);
             }
+        }
+
+        // Quoted and block scalars are strings; a plain one may be a number, boolean or null, which YamlConverter
+        // decides. Its answer depends on the text alone, so each distinct plain text is converted once and copied.
+        private readonly Dictionary<string, JsonNode?> _plain = new(System.StringComparer.Ordinal);
+
+        private JsonNode? Convert(Scalar scalar)
+        {
+            if (scalar.Style != ScalarStyle.Plain)
+            {
+                return JsonValue.Create(scalar.Value);
+            }
+            if (!_plain.TryGetValue(scalar.Value, out var converted))
+            {
+                converted = YamlConverter.ToJsonNode(new YamlScalarNode(scalar.Value) { Style = ScalarStyle.Plain });
+                _plain[scalar.Value] = converted;
+                return converted;
+            }
+            return converted?.DeepClone();
         }
 
         public void Close()
