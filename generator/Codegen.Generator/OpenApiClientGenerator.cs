@@ -43,13 +43,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => PartCollector.Attach(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.SpecInputs);
 
+        // A re-parse always yields a new spec, so the whole-spec nodes compare by identity: comparing by value would
+        // walk every type and operation twice more (parsed spec, then model) before the per-unit comparison below,
+        // which alone decides what is re-emitted.
         var parsed = inputs
             .Select(static (input, ct) => SpecReader.Read(input, ct))
+            .WithComparer(IdentityComparer<ParsedSpec>.Instance)
             .WithTrackingName(TrackingNames.Parse);
 
-        // Locations live only in diagnostics, so a whitespace edit leaves the model (and every emit unit) Unchanged.
+        // Locations live only in diagnostics, so a whitespace edit leaves every emit unit Unchanged.
         var models = parsed
             .Select(static (spec, _) => spec.Model)
+            .WithComparer(IdentityComparer<SpecModel>.Instance)
             .WithTrackingName(TrackingNames.Model);
 
         var diagnostics = parsed
@@ -196,6 +201,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     private static string LanguageName(int version) =>
         ((LanguageVersion)version).ToDisplayString();
+
+    /// <summary>Equal only to itself: for values whose parts are compared downstream.</summary>
+    private sealed class IdentityComparer<T> : IEqualityComparer<T>
+        where T : class
+    {
+        public static readonly IdentityComparer<T> Instance = new();
+
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 
     /// <summary>Which spec file generates which client (to find clashes).</summary>
     private sealed record SpecClient(string FilePath, string ClientName);
