@@ -59,13 +59,51 @@ internal static class CSharpName
     /// <summary>PascalCase; digits joined to the previous word (<c>"H.323"</c> → <c>H323</c>). Empty when no letter or digit.</summary>
     public static string Pascal(string text)
     {
-        var builder = new StringBuilder();
-        foreach (var word in Words(text))
+        // The words of Words(text), cased and joined in one buffer: this runs for every property of every schema.
+        char[]? buffer = null;
+        int length = 0;
+        int start = -1;
+        for (int i = 0; i < text.Length; i++)
         {
-            builder.Append(char.ToUpperInvariant(word[0]));
-            builder.Append(IsAllUpper(word) && word.Length > 2 ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
+            char c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (start >= 0) AppendWord(text, start, i, ref buffer, ref length);
+                start = -1;
+                continue;
+            }
+            if (start < 0)
+            {
+                start = i;
+                continue;
+            }
+            char previous = text[i - 1];
+            bool lowerToUpper = char.IsUpper(c) && (char.IsLower(previous) || char.IsDigit(previous));
+            bool acronymEnd = char.IsUpper(c) && char.IsUpper(previous) && i + 1 < text.Length && char.IsLower(text[i + 1]);
+            if (lowerToUpper || acronymEnd)
+            {
+                AppendWord(text, start, i, ref buffer, ref length);
+                start = i;
+            }
         }
-        return builder.ToString();
+        if (start >= 0) AppendWord(text, start, text.Length, ref buffer, ref length);
+        return length == 0 ? string.Empty : new string(buffer!, 0, length);
+    }
+
+    // One word, text[start..end): first letter upper; the rest lower when the word is an acronym longer than two.
+    private static void AppendWord(string text, int start, int end, ref char[]? buffer, ref int length)
+    {
+        buffer ??= new char[text.Length];
+        buffer[length++] = char.ToUpperInvariant(text[start]);
+        bool acronym = end - start > 2;
+        for (int i = start; acronym && i < end; i++)
+        {
+            if (char.IsLower(text[i])) acronym = false;
+        }
+        for (int i = start + 1; i < end; i++)
+        {
+            buffer[length++] = acronym ? char.ToLowerInvariant(text[i]) : text[i];
+        }
     }
 
     /// <summary>A Pascal-case type or member name that is always a valid identifier (digits first → <paramref name="digitPrefix"/>).</summary>
@@ -107,15 +145,6 @@ internal static class CSharpName
     {
         var words = Words(pascalName);
         return words.Count == 0 ? "N" : Pascal(words[words.Count - 1]);
-    }
-
-    private static bool IsAllUpper(string word)
-    {
-        foreach (char c in word)
-        {
-            if (char.IsLower(c)) return false;
-        }
-        return true;
     }
 
     private static void Flush(List<string> words, StringBuilder current)
