@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Codegen.Generator.Model;
 
@@ -286,18 +288,16 @@ internal static partial class ValidatorEmitter
         if (allowed.IsEmpty) return true;
         var model = emission.FindEnum(type.Name);
         if (model is null) return true;
+        // Each literal is resolved once (not once per member): large enums list hundreds of values.
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var literal in allowed)
+        {
+            if (ConstantPattern(emission, type, literal) is { } pattern) listed.Add(pattern);
+        }
+        var prefix = emission.Qualified(model.Name) + ".";
         foreach (var member in model.Members)
         {
-            bool listed = false;
-            foreach (var literal in allowed)
-            {
-                if (ConstantPattern(emission, type, literal) == emission.Qualified(model.Name) + "." + member.Name)
-                {
-                    listed = true;
-                    break;
-                }
-            }
-            if (!listed) return false;
+            if (!listed.Contains(prefix + member.Name)) return false;
         }
         return true;
     }
