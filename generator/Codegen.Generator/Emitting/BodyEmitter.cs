@@ -72,12 +72,12 @@ internal static class BodyEmitter
             {
                 ParameterEmitter.EmitChecks(probe, parameter, names);
             }
-            var text = probe.ToString().TrimEnd('\n');
+            var text = probe.FinishBlock();
             if (text.Length == 0) continue;
             checks.WriteLine("var " + local + " = body." + field.CSharpName + ";");
             checks.WriteLine(text);
         }
-        return checks.ToString().TrimEnd('\n');
+        return checks.FinishBlock();
     }
 
     /// <summary>Statements putting <c>body</c> on the request (inside a null check when it is optional).</summary>

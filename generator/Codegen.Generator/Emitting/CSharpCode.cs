@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using Codegen.Generator.Model;
 
@@ -14,7 +13,8 @@ internal static class CSharpCode
     public static string Literal(string? value)
     {
         if (value is null) return "null";
-        var builder = new StringBuilder("\"");
+        if (!NeedsEscaping(value)) return "\"" + value + "\"";
+        var builder = new StringBuilder(value.Length + 16).Append('"');
         foreach (char c in value)
         {
             switch (c)
@@ -41,7 +41,17 @@ internal static class CSharpCode
     }
 
     /// <summary>A UTF-8 literal (<c>"name"u8</c>) for matching JSON property names without allocating.</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
+    public static string Utf8Literal(string value) => NeedsEscaping(value) ? Literal(value) + "u8" : "\"" + value + "\"u8";
+
+    /// <summary>Whether <see cref="Literal"/> must escape anything (most names and values are plain ASCII).</summary>
+    private static bool NeedsEscaping(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') return true;
+        }
+        return false;
+    }
 
     public static void FileHeader(SourceWriter writer, string @namespace)
     {
@@ -58,20 +68,48 @@ internal static class CSharpCode
     /// </summary>
     public static void Summary(SourceWriter writer, string? text, string fallbackXml)
     {
-        var lines = string.IsNullOrWhiteSpace(text)
-            ? new[] { fallbackXml }
-            : text!.Trim().Replace("\r\n", "\n").Split('\n').Select(l => XmlEscape(l.TrimEnd())).ToArray();
-        if (lines.Length == 1)
+        if (string.IsNullOrWhiteSpace(text))
         {
-            writer.WriteLine("/// <summary>" + lines[0] + "</summary>");
+            writer.WriteLine($"/// <summary>{fallbackXml}</summary>");
+            return;
+        }
+        // Written slice by slice from the spec's text (trimmed), without building a string per line.
+        int start = 0, end = text!.Length;
+        while (char.IsWhiteSpace(text[start])) start++;
+        while (char.IsWhiteSpace(text[end - 1])) end--;
+        if (text.IndexOf('\n', start, end - start) < 0)
+        {
+            writer.Write("/// <summary>");
+            WriteXmlLine(writer, text, start, end);
+            writer.WriteLine("</summary>");
             return;
         }
         writer.WriteLine("/// <summary>");
-        foreach (var line in lines)
+        while (true)
         {
-            writer.WriteLine("/// " + line);
+            int lineEnd = text.IndexOf('\n', start, end - start);
+            writer.Write("/// ");
+            WriteXmlLine(writer, text, start, lineEnd < 0 ? end : lineEnd);
+            writer.WriteLine();
+            if (lineEnd < 0) break;
+            start = lineEnd + 1;
         }
         writer.WriteLine("/// </summary>");
+    }
+
+    /// <summary>Writes one line of <paramref name="text"/> (<c>[start, end)</c>, trailing white space dropped) XML-escaped.</summary>
+    private static void WriteXmlLine(SourceWriter writer, string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        int run = start;
+        for (int i = start; i < end; i++)
+        {
+            string? entity = text[i] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => null };
+            if (entity is null) continue;
+            writer.Write(text, run, i - run).Write(entity);
+            run = i + 1;
+        }
+        writer.Write(text, run, end - run);
     }
 
     public static string XmlEscape(string text) =>

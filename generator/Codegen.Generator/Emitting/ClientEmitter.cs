@@ -25,6 +25,6 @@ internal static class ClientEmitter
         writer.CloseBrace();
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

@@ -29,6 +29,6 @@ internal static class DependencyInjectionEmitter
         writer.CloseBrace();
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

@@ -31,7 +31,7 @@ internal static class DescriptionEmitter
         writer.Indentation--;
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void EmitPolicy(SourceWriter writer, QuotaModel quota)

@@ -41,7 +41,7 @@ internal static class EnumEmitter
         writer.WriteLine();
         EmitJson(writer, model, names);
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void EmitJson(SourceWriter writer, EnumModel model, ClientNames names)

@@ -85,6 +85,6 @@ public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer,
         writer.WriteLine(TimeFormatsCode.Members);
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

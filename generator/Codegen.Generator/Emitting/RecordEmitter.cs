@@ -49,7 +49,7 @@ internal static class RecordEmitter
         EmitWrite(writer, model, names);
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>Required and not nullable → non-nullable C#; everything else may be absent → nullable C#.</summary>

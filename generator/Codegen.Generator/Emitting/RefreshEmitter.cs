@@ -30,7 +30,7 @@ internal static class RefreshEmitter
         }
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void EmitMethod(SourceWriter writer, ClientNames names, RefreshableValueModel value)

@@ -55,7 +55,7 @@ internal static class UnionEmitter
         EmitValidate(writer, model, hasUnknown);
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string DiscriminatorDoc(UnionModel model, UnionVariant variant) =>

@@ -64,7 +64,7 @@ internal static partial class ValidatorEmitter
         {
             RequiredCheck(emission, body, name, "dependentRequired", "is required when " + rule.JsonName + " is set");
         }
-        var text = body.ToString().TrimEnd('\n');
+        var text = body.FinishBlock();
         if (text.Length == 0) return;
         writer.WriteLine("if (" + PresentExpression(trigger) + ")");
         writer.OpenBrace();
@@ -143,7 +143,7 @@ internal static partial class ValidatorEmitter
             writer.WriteLine(checks);
             writer.CloseBrace();
         }
-        return writer.ToString().TrimEnd('\n');
+        return writer.FinishBlock();
     }
 
     private static void RequiredCheck(Emission emission, SourceWriter writer, string jsonName, string rule, string message)

@@ -58,7 +58,7 @@ internal static partial class ValidatorEmitter
                 if (validateNested) DictionaryChecks(emission, writer, type, constraints, value, jsonName, when);
                 break;
         }
-        return writer.ToString().TrimEnd('\n');
+        return writer.FinishBlock();
     }
 
     private static void StringChecks(Emission emission, SourceWriter writer, ValueConstraints constraints, string value, string? jsonName, string? when)
@@ -227,7 +227,7 @@ internal static partial class ValidatorEmitter
         loopBody.WriteLine("context.Enter(" + entry + ".Key);");
         loopBody.WriteLine(itemChecks);
         loopBody.WriteLine("context.Exit();");
-        string body = loopBody.ToString().TrimEnd('\n');
+        string body = loopBody.FinishBlock();
 
         if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
         writer.WriteLine("if (" + value + " is global::System.Collections.Generic.Dictionary<string, " + itemTypeName + "> " + concrete + ")");

@@ -41,11 +41,11 @@ internal static partial class ValidatorEmitter
         writer.WriteLine("/// <summary>Checks every constraint the schema states, adding violations to <paramref name=\"context\"/> under its current path.</summary>");
         writer.WriteLine("public void Validate(ref " + Context + " context)");
         writer.OpenBrace();
-        writer.WriteLine(body.TrimEnd('\n'));
+        writer.WriteLine(body);
         writer.CloseBrace();
         EmitSupport(writer, emission);
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string EmitBody(Emission emission)
@@ -59,8 +59,9 @@ internal static partial class ValidatorEmitter
         {
             EmitRule(emission, rule);
         }
-        var body = writer.ToString();
-        return body.Length == 0 ? "// The schema states no constraints." : body;
+        if (writer.Length > 0) return writer.FinishBlock();
+        writer.Finish();
+        return "// The schema states no constraints.";
     }
 
     /// <summary>State of one record's emission: the body writer, fresh local names and the support members it needs.</summary>
