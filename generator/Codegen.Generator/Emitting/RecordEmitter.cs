@@ -113,8 +113,8 @@ internal static class RecordEmitter
         }
         if (model.AdditionalProperties is not null)
         {
-            writer.WriteLine("builder.Append(" + CSharpCode.Literal((model.Properties.Count == 0 ? "" : ", ") + model.AdditionalPropertiesName + " = ") + ");");
-            writer.WriteLine("builder.Append((object?)this." + model.AdditionalPropertiesName + ");");
+            writer.WriteLine($"builder.Append({CSharpCode.Literal((model.Properties.Count == 0 ? "" : ", ") + model.AdditionalPropertiesName + " = ")});");
+            writer.WriteLine($"builder.Append((object?)this.{model.AdditionalPropertiesName});");
         }
         writer.WriteLine("return true;");
         writer.CloseBrace();

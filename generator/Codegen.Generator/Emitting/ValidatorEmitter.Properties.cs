@@ -15,7 +15,7 @@ internal static partial class ValidatorEmitter
             // JsonElement: "absent" is the default element; nothing else can be checked on an untyped value.
             if (mustBePresent)
             {
-                writer.WriteLine("if (" + member + ".ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
+                writer.WriteLine($"if ({member}.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
                 writer.OpenBrace();
                 AddError(writer, property.JsonName, "required", "is required");
                 writer.CloseBrace();
@@ -29,7 +29,7 @@ internal static partial class ValidatorEmitter
             var checks = ValueChecks(emission, property.Type, property.Constraints, local, property.JsonName, null, validateNested: true);
             if (checks.Length == 0) return;
             writer.OpenBrace();
-            writer.WriteLine("var " + local + " = " + member + ";");
+            writer.WriteLine($"var {local} = {member};");
             writer.WriteLine(checks);
             writer.CloseBrace();
             return;
@@ -42,7 +42,7 @@ internal static partial class ValidatorEmitter
         if (valueChecks.Length == 0 && !checkNull) return;
         if (valueChecks.Length > 0)
         {
-            writer.WriteLine("if (" + member + " is { } " + value + ")");
+            writer.WriteLine($"if ({member} is {{ }} {value})");
             writer.OpenBrace();
             writer.WriteLine(valueChecks);
             writer.CloseBrace();
@@ -56,7 +56,7 @@ internal static partial class ValidatorEmitter
         }
         else
         {
-            writer.WriteLine("if (" + member + " is null)");
+            writer.WriteLine($"if ({member} is null)");
             writer.OpenBrace();
             AddError(writer, property.JsonName, "required", "is required");
             writer.CloseBrace();

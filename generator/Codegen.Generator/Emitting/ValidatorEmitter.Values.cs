@@ -47,7 +47,7 @@ internal static partial class ValidatorEmitter
                 if (validateNested)
                 {
                     if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
-                    writer.WriteLine(value + ".Validate(ref context);");
+                    writer.WriteLine($"{value}.Validate(ref context);");
                     if (jsonName is not null) writer.WriteLine("context.Exit();");
                 }
                 break;
@@ -89,7 +89,7 @@ internal static partial class ValidatorEmitter
             }
             else
             {
-                writer.WriteLine("// pattern " + Literal(pattern) + " is not checked: .NET cannot compile it.");
+                writer.WriteLine($"// pattern {Literal(pattern)} is not checked: .NET cannot compile it.");
             }
         }
         if (constraints.Format is { } format && FormatCheck(format) is { } method)
@@ -185,18 +185,18 @@ internal static partial class ValidatorEmitter
         if (itemChecks.Length == 0) return;
 
         if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
-        writer.WriteLine("for (int " + index + " = 0; " + index + " < " + value + ".Count; " + index + "++)");
+        writer.WriteLine($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
         writer.OpenBrace();
         bool itemMaybeNull = type.ItemNullable || !IsValueKind(itemType.Kind);
         if (itemMaybeNull && itemType.Kind != TypeKind.Any)
         {
-            writer.WriteLine("if (" + value + "[" + index + "] is not { } " + item + ") continue;");
+            writer.WriteLine($"if ({value}[{index}] is not {{ }} {item}) continue;");
         }
         else
         {
-            writer.WriteLine("var " + item + " = " + value + "[" + index + "];");
+            writer.WriteLine($"var {item} = {value}[{index}];");
         }
-        writer.WriteLine("context.EnterIndex(" + index + ");");
+        writer.WriteLine($"context.EnterIndex({index});");
         writer.WriteLine(itemChecks);
         writer.WriteLine("context.Exit();");
         writer.CloseBrace();
@@ -218,28 +218,28 @@ internal static partial class ValidatorEmitter
         var loopBody = new SourceWriter();
         if (itemMaybeNull && itemType.Kind != TypeKind.Any)
         {
-            loopBody.WriteLine("if (" + entry + ".Value is not { } " + item + ") continue;");
+            loopBody.WriteLine($"if ({entry}.Value is not {{ }} {item}) continue;");
         }
         else
         {
-            loopBody.WriteLine("var " + item + " = " + entry + ".Value;");
+            loopBody.WriteLine($"var {item} = {entry}.Value;");
         }
-        loopBody.WriteLine("context.Enter(" + entry + ".Key);");
+        loopBody.WriteLine($"context.Enter({entry}.Key);");
         loopBody.WriteLine(itemChecks);
         loopBody.WriteLine("context.Exit();");
         string body = loopBody.FinishBlock();
 
         if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
-        writer.WriteLine("if (" + value + " is global::System.Collections.Generic.Dictionary<string, " + itemTypeName + "> " + concrete + ")");
+        writer.WriteLine($"if ({value} is global::System.Collections.Generic.Dictionary<string, {itemTypeName}> {concrete})");
         writer.OpenBrace();
-        writer.WriteLine("foreach (var " + entry + " in " + concrete + ")");
+        writer.WriteLine($"foreach (var {entry} in {concrete})");
         writer.OpenBrace();
         writer.WriteLine(body);
         writer.CloseBrace();
         writer.CloseBrace();
         writer.WriteLine("else");
         writer.OpenBrace();
-        writer.WriteLine("foreach (var " + entry + " in " + value + ")");
+        writer.WriteLine($"foreach (var {entry} in {value})");
         writer.OpenBrace();
         writer.WriteLine(body);
         writer.CloseBrace();
@@ -252,7 +252,7 @@ internal static partial class ValidatorEmitter
         var model = emission.FindEnum(type.Name);
         if (model is null || model.Members.IsEmpty)
         {
-            writer.WriteLine("// " + (type.Name ?? "enum") + ": members unknown here, membership not checked.");
+            writer.WriteLine($"// {(type.Name ?? "enum")}: members unknown here, membership not checked.");
             return;
         }
         var members = new string[model.Members.Count];
@@ -318,7 +318,7 @@ internal static partial class ValidatorEmitter
 
     private static void Check(SourceWriter writer, string condition, string? jsonName, string rule, string message, string? when)
     {
-        writer.WriteLine("if (" + condition + ")");
+        writer.WriteLine($"if ({condition})");
         writer.OpenBrace();
         AddError(writer, jsonName, rule, when is null ? message : message + " " + when);
         writer.CloseBrace();

@@ -25,21 +25,21 @@ internal static partial class ValidatorEmitter
         writer.WriteLine("#nullable enable");
         if (!string.IsNullOrEmpty(@namespace))
         {
-            writer.WriteLine("namespace " + @namespace + ";");
+            writer.WriteLine($"namespace {@namespace};");
         }
         writer.WriteLine();
-        writer.WriteLine("partial record " + record.Name + " : global::Codegen.Runtime.Validation.IValidatable");
+        writer.WriteLine($"partial record {record.Name} : global::Codegen.Runtime.Validation.IValidatable");
         writer.OpenBrace();
         writer.WriteLine("/// <summary>Checks every constraint the schema states and returns every violation; allocates nothing when this object is valid.</summary>");
         writer.WriteLine("public global::Codegen.Runtime.Validation.ValidationResult Validate()");
         writer.OpenBrace();
-        writer.WriteLine("var context = new " + Context + "();");
+        writer.WriteLine($"var context = new {Context}();");
         writer.WriteLine("Validate(ref context);");
         writer.WriteLine("return context.ToResult();");
         writer.CloseBrace();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Checks every constraint the schema states, adding violations to <paramref name=\"context\"/> under its current path.</summary>");
-        writer.WriteLine("public void Validate(ref " + Context + " context)");
+        writer.WriteLine($"public void Validate(ref {Context} context)");
         writer.OpenBrace();
         writer.WriteLine(body);
         writer.CloseBrace();
