@@ -92,6 +92,18 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A point to come back to with <see cref="Rewind"/> (e.g. to drop a block that turned out empty).</summary>
+    public Mark Position => new(_length, Indentation, _lineStarted, _pendingReturn);
+
+    /// <summary>Drops everything written since <paramref name="mark"/>, indentation included.</summary>
+    public void Rewind(Mark mark)
+    {
+        _length = mark.Length;
+        Indentation = mark.Indentation;
+        _lineStarted = mark.LineStarted;
+        _pendingReturn = mark.PendingReturn;
+    }
+
     /// <summary>The text so far (the writer stays usable).</summary>
     public override string ToString() => new(Buffer, 0, _length);
 
@@ -222,6 +234,26 @@ internal sealed class SourceWriter
         var indents = new string[count];
         for (int i = 0; i < count; i++) indents[i] = new string(' ', i * 4);
         return indents;
+    }
+
+    /// <summary>A writer's state at one point (see <see cref="Position"/>).</summary>
+    internal readonly struct Mark
+    {
+        public Mark(int length, int indentation, bool lineStarted, bool pendingReturn)
+        {
+            Length = length;
+            Indentation = indentation;
+            LineStarted = lineStarted;
+            PendingReturn = pendingReturn;
+        }
+
+        public int Length { get; }
+
+        public int Indentation { get; }
+
+        public bool LineStarted { get; }
+
+        public bool PendingReturn { get; }
     }
 
     /// <summary>

@@ -23,28 +23,32 @@ internal static partial class ValidatorEmitter
             return;
         }
 
+        // The block around a value's checks is written first and dropped again when there are no checks.
+        var blockStart = writer.Position;
         if (IsNonNullableValue(property))
         {
             string local = emission.NewLocal("value");
-            var checks = ValueChecks(emission, property.Type, property.Constraints, local, property.JsonName, null, validateNested: true);
-            if (checks.Length == 0) return;
             writer.OpenBrace();
             writer.WriteLine($"var {local} = {member};");
-            writer.WriteLine(checks);
+            if (!WriteValueChecks(emission, writer, property.Type, property.Constraints, local, property.JsonName, null, validateNested: true))
+            {
+                writer.Rewind(blockStart);
+                return;
+            }
             writer.CloseBrace();
             return;
         }
 
         string value = emission.NewLocal("value");
-        var valueChecks = ValueChecks(emission, property.Type, property.Constraints, value, property.JsonName, null, validateNested: true);
+        writer.WriteLine($"if ({member} is {{ }} {value})");
+        writer.OpenBrace();
+        bool hasChecks = WriteValueChecks(emission, writer, property.Type, property.Constraints, value, property.JsonName, null, validateNested: true);
+        if (!hasChecks) writer.Rewind(blockStart);
         // A C# `required` member can still be set to null; for a required, non-nullable property that is a violation.
         bool checkNull = mustBePresent && !IsValueKind(property.Type.Kind);
-        if (valueChecks.Length == 0 && !checkNull) return;
-        if (valueChecks.Length > 0)
+        if (!hasChecks && !checkNull) return;
+        if (hasChecks)
         {
-            writer.WriteLine($"if ({member} is {{ }} {value})");
-            writer.OpenBrace();
-            writer.WriteLine(valueChecks);
             writer.CloseBrace();
             if (checkNull)
             {

@@ -18,6 +18,14 @@ internal static partial class ValidatorEmitter
     private static string ValueChecks(Emission emission, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
     {
         var writer = new SourceWriter();
+        WriteValueChecks(emission, writer, type, constraints, value, jsonName, when, validateNested);
+        return writer.FinishBlock();
+    }
+
+    /// <summary>Writes the checks of <see cref="ValueChecks"/> into <paramref name="writer"/>; false when there are none.</summary>
+    private static bool WriteValueChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
+    {
+        int start = writer.Length;
         switch (type.Kind)
         {
             case TypeKind.String:
@@ -58,7 +66,7 @@ internal static partial class ValidatorEmitter
                 if (validateNested) DictionaryChecks(emission, writer, type, constraints, value, jsonName, when);
                 break;
         }
-        return writer.FinishBlock();
+        return writer.Length > start;
     }
 
     private static void StringChecks(Emission emission, SourceWriter writer, ValueConstraints constraints, string value, string? jsonName, string? when)
@@ -181,9 +189,8 @@ internal static partial class ValidatorEmitter
 
         string item = emission.NewLocal("item");
         string index = emission.NewLocal("i");
-        var itemChecks = ValueChecks(emission, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested);
-        if (itemChecks.Length == 0) return;
-
+        // The loop is written first and dropped again when the items have nothing to check.
+        var loopStart = writer.Position;
         if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
         writer.WriteLine($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
         writer.OpenBrace();
@@ -197,7 +204,11 @@ internal static partial class ValidatorEmitter
             writer.WriteLine($"var {item} = {value}[{index}];");
         }
         writer.WriteLine($"context.EnterIndex({index});");
-        writer.WriteLine(itemChecks);
+        if (!WriteValueChecks(emission, writer, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested))
+        {
+            writer.Rewind(loopStart);
+            return;
+        }
         writer.WriteLine("context.Exit();");
         writer.CloseBrace();
         if (jsonName is not null) writer.WriteLine("context.Exit();");
