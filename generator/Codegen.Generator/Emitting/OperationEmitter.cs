@@ -20,15 +20,15 @@ internal static class OperationEmitter
         var operation = unit.Operation;
         var writer = new SourceWriter();
         CSharpCode.FileHeader(writer, names.Namespace);
-        writer.WriteLine($"public sealed partial class {names.ClientName}");
+        writer.WriteLine("public sealed partial class " + names.ClientName);
         writer.OpenBrace();
 
-        writer.WriteLine($"/// <summary>The <c>{CSharpCode.XmlEscape(operation.OperationId)}</c> operation ({operation.HttpMethod} {CSharpCode.XmlEscape(operation.Path)}) and the quota policies each call consumes.</summary>");
-        writer.WriteLine($"public static global::Codegen.Runtime.Transport.ApiOperation {operation.MethodName}Operation {{ get; }} = new(");
-        writer.WriteLine($"    {CSharpCode.Literal(operation.OperationId)},");
-        writer.WriteLine($"    {HttpMethod(operation.HttpMethod)},");
-        writer.WriteLine($"    {CSharpCode.Literal(operation.Path)},");
-        writer.WriteLine($"    new string[] {{ {string.Join(", ", operation.QuotaPolicies.Select(CSharpCode.Literal))} }});");
+        writer.WriteLine("/// <summary>The <c>" + CSharpCode.XmlEscape(operation.OperationId) + "</c> operation (" + operation.HttpMethod + " " + CSharpCode.XmlEscape(operation.Path) + ") and the quota policies each call consumes.</summary>");
+        writer.WriteLine("public static global::Codegen.Runtime.Transport.ApiOperation " + operation.MethodName + "Operation { get; } = new(");
+        writer.WriteLine("    " + CSharpCode.Literal(operation.OperationId) + ",");
+        writer.WriteLine("    " + HttpMethod(operation.HttpMethod) + ",");
+        writer.WriteLine("    " + CSharpCode.Literal(operation.Path) + ",");
+        writer.WriteLine("    new string[] { " + string.Join(", ", operation.QuotaPolicies.Select(CSharpCode.Literal)) + " });");
         writer.WriteLine();
 
         var success = SuccessResponse(operation);
@@ -47,7 +47,7 @@ internal static class OperationEmitter
         {
             foreach (var line in operation.Description!.Trim().Replace("\r\n", "\n").Split('\n'))
             {
-                writer.WriteLine($"/// {CSharpCode.XmlEscape(line.TrimEnd())}");
+                writer.WriteLine("/// " + CSharpCode.XmlEscape(line.TrimEnd()));
             }
             writer.WriteLine("/// <para>");
         }
@@ -66,7 +66,7 @@ internal static class OperationEmitter
         if (body is not null && !bodyRequired) ordered.Add(ParamDoc("body", body.Description, "request body"));
         foreach (var doc in ordered) writer.WriteLine(doc);
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call; a cancelled call is never retried.</param>");
-        writer.WriteLine($"/// <returns>{CSharpCode.XmlEscape(OneLine(success?.Description) ?? BodyEmitter.ReturnsDoc(success))}</returns>");
+        writer.WriteLine("/// <returns>" + CSharpCode.XmlEscape(OneLine(success?.Description) ?? BodyEmitter.ReturnsDoc(success)) + "</returns>");
 
         // Signature.
         var parameters = new List<string>();
@@ -80,13 +80,13 @@ internal static class OperationEmitter
         {
             writer.WriteLine("[global::System.Obsolete(\"The API description marks this operation as deprecated.\")]");
         }
-        writer.WriteLine($"public {returnType} {operation.MethodName}Async({string.Join(", ", parameters)})");
+        writer.WriteLine("public " + returnType + " " + operation.MethodName + "Async(" + string.Join(", ", parameters) + ")");
         writer.OpenBrace();
 
         // Null checks for required references (programming errors, not validation failures).
         foreach (var p in operation.Parameters.Where(p => p.IsRequired && !CSharpCode.IsValueType(p.Type.Kind)))
         {
-            writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({p.CSharpName});");
+            writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(" + p.CSharpName + ");");
         }
         if (bodyRequired && !BodyEmitter.IsValueType(body!)) writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(body);");
 
@@ -114,7 +114,7 @@ internal static class OperationEmitter
         }
 
         // Request.
-        writer.WriteLine($"var request = new global::Codegen.Runtime.Transport.ApiRequest({operation.MethodName}Operation, {ParameterEmitter.PathExpression(operation, names)});");
+        writer.WriteLine("var request = new global::Codegen.Runtime.Transport.ApiRequest(" + operation.MethodName + "Operation, " + ParameterEmitter.PathExpression(operation, names) + ");");
         foreach (var p in operation.Parameters.Where(p => p.In != ParameterLocation.Path))
         {
             ParameterEmitter.EmitSend(writer, p, names);
@@ -125,14 +125,14 @@ internal static class OperationEmitter
             if (p is null) continue;
             if (p.IsRequired)
             {
-                writer.WriteLine($"request.SetPartitionValue({CSharpCode.Literal(p.Name)}, {Wire(p.Type, p.CSharpName, names)});");
+                writer.WriteLine("request.SetPartitionValue(" + CSharpCode.Literal(p.Name) + ", " + Wire(p.Type, p.CSharpName, names) + ");");
             }
             else
             {
                 var partitionValue = p.CSharpName.TrimStart('@') + "Partition";
-                writer.WriteLine($"if ({p.CSharpName} is {{ }} {partitionValue})");
+                writer.WriteLine("if (" + p.CSharpName + " is { } " + partitionValue + ")");
                 writer.OpenBrace();
-                writer.WriteLine($"request.SetPartitionValue({CSharpCode.Literal(p.Name)}, {Wire(p.Type, partitionValue, names)});");
+                writer.WriteLine("request.SetPartitionValue(" + CSharpCode.Literal(p.Name) + ", " + Wire(p.Type, partitionValue, names) + ");");
                 writer.CloseBrace();
             }
         }
