@@ -263,7 +263,7 @@ internal sealed class SourceWriter
     private static class BufferPool
     {
         private const int InitialSize = 4096;
-        private const int MaxKeptSize = 1 << 20;
+        private const int MaxKeptSize = 1 << 18;
         private const int MaxKept = 4;
 
         [ThreadStatic]

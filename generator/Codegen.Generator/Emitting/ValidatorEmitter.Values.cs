@@ -266,14 +266,26 @@ internal static partial class ValidatorEmitter
             writer.WriteLine($"// {(type.Name ?? "enum")}: members unknown here, membership not checked.");
             return;
         }
-        var members = new string[model.Members.Count];
-        var shown = new string[model.Members.Count];
-        for (int i = 0; i < members.Length; i++)
+        string message;
+        if (model.Members.Count <= MaxListedValues)
         {
-            members[i] = emission.Qualified(model.Name) + "." + model.Members[i].Name;
-            shown[i] = model.IsString ? Quote(model.Members[i].Value) : model.Members[i].Value;
+            var shown = new string[model.Members.Count];
+            for (int i = 0; i < shown.Length; i++) shown[i] = model.IsString ? Quote(model.Members[i].Value) : model.Members[i].Value;
+            message = OneOfMessage(shown);
         }
-        Check(writer, value + " is not (" + string.Join(" or ", members) + ")", jsonName, "enum", OneOfMessage(shown), when);
+        else
+        {
+            message = ManyValuesMessage(model.Members.Count);
+        }
+        // Enums can have hundreds of members: the pattern is written member by member, never built as one string.
+        var typeName = emission.Qualified(model.Name);
+        writer.Write($"if ({value} is not (");
+        for (int i = 0; i < model.Members.Count; i++)
+        {
+            writer.Write($"{(i == 0 ? "" : " or ")}{typeName}.{model.Members[i].Name}");
+        }
+        writer.WriteLine("))");
+        CheckBody(writer, jsonName, "enum", message, when);
     }
 
     private static void AllowedValueChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when)
@@ -299,22 +311,21 @@ internal static partial class ValidatorEmitter
         if (allowed.IsEmpty) return true;
         var model = emission.FindEnum(type.Name);
         if (model is null) return true;
-        // Each literal is resolved once (not once per member): large enums list hundreds of values.
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        // Each literal marks the member its constant pattern would name, once (not once per member: large enums
+        // list hundreds of values), without building the pattern text.
+        var listed = new bool[model.Members.Count];
         foreach (var literal in allowed)
         {
-            if (ConstantPattern(emission, type, literal) is { } pattern) listed.Add(pattern);
+            int index = EnumMemberIndex(model, literal);
+            if (index >= 0) listed[index] = true;
         }
-        var prefix = emission.Qualified(model.Name) + ".";
-        foreach (var member in model.Members)
-        {
-            if (!listed.Contains(prefix + member.Name)) return false;
-        }
-        return true;
+        return Array.IndexOf(listed, false) < 0;
     }
 
     private static string OneOfMessage(string[] shown) =>
-        shown.Length <= MaxListedValues ? "must be one of " + string.Join(", ", shown) : "must be one of the " + Int(shown.Length) + " values the schema lists";
+        shown.Length <= MaxListedValues ? "must be one of " + string.Join(", ", shown) : ManyValuesMessage(shown.Length);
+
+    private static string ManyValuesMessage(int count) => "must be one of the " + Int(count) + " values the schema lists";
 
     private static void Check(SourceWriter writer, bool? outcome, string condition, string? jsonName, string rule, string message, string? when)
     {
@@ -330,6 +341,12 @@ internal static partial class ValidatorEmitter
     private static void Check(SourceWriter writer, string condition, string? jsonName, string rule, string message, string? when)
     {
         writer.WriteLine($"if ({condition})");
+        CheckBody(writer, jsonName, rule, message, when);
+    }
+
+    /// <summary>The block under a check's condition: the error it adds.</summary>
+    private static void CheckBody(SourceWriter writer, string? jsonName, string rule, string message, string? when)
+    {
         writer.OpenBrace();
         AddError(writer, jsonName, rule, when is null ? message : message + " " + when);
         writer.CloseBrace();
