@@ -20,17 +20,18 @@ internal static class RecordEmitter
         writer.WriteLine($"public sealed partial record {model.Name} : global::Codegen.Runtime.Json.IJsonModel<{type}>");
         writer.OpenBrace();
 
-        bool first = true;
-        foreach (var property in model.Properties)
+        // Each property's C# type, named once for its declaration and its local in ReadJson.
+        var typeNames = new string[model.Properties.Count];
+        for (int i = 0; i < typeNames.Length; i++)
         {
-            if (!first) writer.WriteLine();
-            first = false;
-            EmitProperty(writer, property, names);
+            typeNames[i] = CSharpCode.TypeName(model.Properties[i].Type, names);
+            if (i > 0) writer.WriteLine();
+            EmitProperty(writer, model.Properties[i], typeNames[i]);
         }
 
         if (model.AdditionalProperties is { } extras)
         {
-            if (!first) writer.WriteLine();
+            if (typeNames.Length > 0) writer.WriteLine();
             writer.WriteLine("/// <summary>Members of the JSON object beyond the declared properties, in the order read; written after them.</summary>");
             writer.WriteLine($"public {CSharpCode.TypeName(extras, names)}? {model.AdditionalPropertiesName} {{ get; init; }}");
         }
@@ -44,7 +45,7 @@ internal static class RecordEmitter
         writer.WriteLine();
         EmitEncodedNames(writer, model);
         writer.WriteLine();
-        EmitRead(writer, model, names, type);
+        EmitRead(writer, model, names, type, typeNames);
         writer.WriteLine();
         EmitWrite(writer, model, names);
         writer.CloseBrace();
@@ -65,7 +66,7 @@ internal static class RecordEmitter
 
     private static string ValueField(PropertyModel property) => "__value_" + property.Name;
 
-    private static void EmitProperty(SourceWriter writer, PropertyModel property, ClientNames names)
+    private static void EmitProperty(SourceWriter writer, PropertyModel property, string typeName)
     {
         var jsonName = CSharpCode.XmlEscape(property.JsonName);
         CSharpCode.Summary(writer, property.Description, "The <c>" + jsonName + "</c> value.");
@@ -77,7 +78,6 @@ internal static class RecordEmitter
         // Not [Obsolete]: the generated JSON code itself reads every property, which would warn in consumers.
         if (property.IsDeprecated) writer.Write(" Deprecated by the API description.");
         writer.WriteLine("</remarks>");
-        var typeName = CSharpCode.TypeName(property.Type, names);
         var nullable = IsNullableInCSharp(property) ? "?" : "";
         if (TracksPresence(property))
         {
@@ -122,7 +122,7 @@ internal static class RecordEmitter
 
     private static string Local(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
-    private static void EmitRead(SourceWriter writer, RecordModel model, ClientNames names, string type)
+    private static void EmitRead(SourceWriter writer, RecordModel model, ClientNames names, string type, string[] typeNames)
     {
         writer.WriteLine($"/// <summary>Reads one <see cref=\"{type}\"/>; unknown properties are skipped.</summary>");
         writer.WriteLine($"public static {type} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)");
@@ -136,7 +136,7 @@ internal static class RecordEmitter
         {
             var property = model.Properties[i];
             var local = locals[i] = Local(property);
-            writer.WriteLine($"{CSharpCode.TypeName(property.Type, names)}? {local} = null;");
+            writer.WriteLine($"{typeNames[i]}? {local} = null;");
             if (property.IsRequired && property.IsNullable || TracksPresence(property))
             {
                 writer.WriteLine($"bool {local}Seen = false;");
