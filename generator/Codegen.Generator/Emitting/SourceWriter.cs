@@ -177,18 +177,6 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Appends one character that is not a line break.</summary>
-    internal void Append(char c)
-    {
-        if (_pendingReturn)
-        {
-            _pendingReturn = false;
-            AppendToLine("\r", 0, 1);
-        }
-        StartLine();
-        Reserve(1)[_length++] = c;
-    }
-
     private void AppendToLine(string text, int start, int count)
     {
         if (count == 0) return;
@@ -237,24 +225,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>A writer's state at one point (see <see cref="Position"/>).</summary>
-    internal readonly struct Mark
-    {
-        public Mark(int length, int indentation, bool lineStarted, bool pendingReturn)
-        {
-            Length = length;
-            Indentation = indentation;
-            LineStarted = lineStarted;
-            PendingReturn = pendingReturn;
-        }
-
-        public int Length { get; }
-
-        public int Indentation { get; }
-
-        public bool LineStarted { get; }
-
-        public bool PendingReturn { get; }
-    }
+    internal readonly record struct Mark(int Length, int Indentation, bool LineStarted, bool PendingReturn);
 
     /// <summary>
     /// Buffers kept per thread for the next writers (a few, since validators nest writers), up to a size that
