@@ -72,12 +72,12 @@ internal static class BodyEmitter
             {
                 ParameterEmitter.EmitChecks(probe, parameter, names);
             }
-            var text = probe.ToString().TrimEnd('\n');
+            var text = probe.FinishBlock();
             if (text.Length == 0) continue;
-            checks.WriteLine("var " + local + " = body." + field.CSharpName + ";");
+            checks.WriteLine($"var {local} = body.{field.CSharpName};");
             checks.WriteLine(text);
         }
-        return checks.ToString().TrimEnd('\n');
+        return checks.FinishBlock();
     }
 
     /// <summary>Statements putting <c>body</c> on the request (inside a null check when it is optional).</summary>
@@ -95,24 +95,24 @@ internal static class BodyEmitter
         switch (body.Kind)
         {
             case BodyKind.Json when body.Type.Kind == TypeKind.Model:
-                writer.WriteLine("request.SetJsonBody(" + value + ");");
+                writer.WriteLine($"request.SetJsonBody({value});");
                 break;
             case BodyKind.Json:
                 // Captured after the null check; the forgiving mark keeps older compilers' lambda analysis quiet.
                 var captured = optional && !IsValueType(body) ? "body!" : value;
-                writer.WriteLine("request.SetJsonBody(jsonWriter => { " + JsonCode.Write(body.Type, names, "jsonWriter", captured) + " });");
+                writer.WriteLine($"request.SetJsonBody(jsonWriter => {{ {JsonCode.Write(body.Type, names, "jsonWriter", captured)} }});");
                 break;
             case BodyKind.Form:
-                writer.WriteLine("request.SetFormBody(" + HelperName(operation) + "(" + value + "));");
+                writer.WriteLine($"request.SetFormBody({HelperName(operation)}({value}));");
                 break;
             case BodyKind.Multipart:
-                writer.WriteLine("request.SetMultipartBody(" + HelperName(operation) + "(" + value + "));");
+                writer.WriteLine($"request.SetMultipartBody({HelperName(operation)}({value}));");
                 break;
             case BodyKind.Binary:
-                writer.WriteLine("request.SetStreamBody(" + value + ", " + mediaType + ");");
+                writer.WriteLine($"request.SetStreamBody({value}, {mediaType});");
                 break;
             case BodyKind.Text:
-                writer.WriteLine("request.SetTextBody(" + value + ", " + mediaType + ");");
+                writer.WriteLine($"request.SetTextBody({value}, {mediaType});");
                 break;
         }
         if (optional)
@@ -132,7 +132,7 @@ internal static class BodyEmitter
         if (body.Kind == BodyKind.Multipart && PartChecks(body, names) is { Length: > 0 } checks)
         {
             writer.WriteLine();
-            writer.WriteLine("private static void " + ChecksName(operation) + "(" + CSharpCode.TypeName(body.Type, names) + " body, ref global::Codegen.Runtime.Validation.ValidationContext validation)");
+            writer.WriteLine($"private static void {ChecksName(operation)}({CSharpCode.TypeName(body.Type, names)} body, ref global::Codegen.Runtime.Validation.ValidationContext validation)");
             writer.OpenBrace();
             writer.WriteLine(checks);
             writer.CloseBrace();
@@ -141,15 +141,15 @@ internal static class BodyEmitter
         var bodyType = CSharpCode.TypeName(body.Type, names);
         if (body.Kind == BodyKind.Form)
         {
-            writer.WriteLine("private static " + FieldList + " " + HelperName(operation) + "(" + bodyType + " body)");
+            writer.WriteLine($"private static {FieldList} {HelperName(operation)}({bodyType} body)");
             writer.OpenBrace();
-            writer.WriteLine("var fields = new " + FieldList + "();");
+            writer.WriteLine($"var fields = new {FieldList}();");
         }
         else
         {
-            writer.WriteLine("private static " + Transport + "MultipartBody " + HelperName(operation) + "(" + bodyType + " body)");
+            writer.WriteLine($"private static {Transport}MultipartBody {HelperName(operation)}({bodyType} body)");
             writer.OpenBrace();
-            writer.WriteLine("var parts = new " + Transport + "MultipartBody();");
+            writer.WriteLine($"var parts = new {Transport}MultipartBody();");
         }
         int index = 0;
         foreach (var field in body.Fields)
@@ -168,7 +168,7 @@ internal static class BodyEmitter
         if (nullable)
         {
             value = "value" + index;
-            writer.WriteLine("if (" + access + " is { } " + value + ")");
+            writer.WriteLine($"if ({access} is {{ }} {value})");
             writer.OpenBrace();
         }
         var name = CSharpCode.Literal(field.Name);
@@ -176,13 +176,13 @@ internal static class BodyEmitter
         var type = field.Type;
         if (kind == BodyKind.Multipart && type.Kind == TypeKind.Binary)
         {
-            writer.WriteLine("parts.AddFile(" + name + ", " + value + contentType + ");");
+            writer.WriteLine($"parts.AddFile({name}, {value}{contentType});");
         }
         else if (kind == BodyKind.Multipart && type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.Binary)
         {
-            writer.WriteLine("foreach (var item in " + value + ")");
+            writer.WriteLine($"foreach (var item in {value})");
             writer.OpenBrace();
-            writer.WriteLine("parts.AddFile(" + name + ", item" + contentType + ");");
+            writer.WriteLine($"parts.AddFile({name}, item{contentType});");
             writer.CloseBrace();
         }
         else if (type.Kind.IsSimpleValue() || (type.Kind == TypeKind.Array && type.Item!.Kind.IsSimpleValue()))
@@ -194,7 +194,7 @@ internal static class BodyEmitter
                 var items = type.ItemNullable ? "global::System.Linq.Enumerable.OfType<" + CSharpCode.TypeName(type.Item!, names) + ">(" + value + ")" : value;
                 if (field.Explode)
                 {
-                    writer.WriteLine("foreach (var item in " + items + ")");
+                    writer.WriteLine($"foreach (var item in {items})");
                     writer.OpenBrace();
                     writer.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, add, OperationEmitter.Wire(type.Item!, "item", names)));
                     writer.CloseBrace();
@@ -213,7 +213,7 @@ internal static class BodyEmitter
         else
         {
             // Objects, dictionaries and lists of them travel as JSON parts (the OpenAPI default for multipart).
-            writer.WriteLine("parts.AddJson(" + name + ", jsonWriter => { " + JsonCode.Write(type, names, "jsonWriter", value) + " }" + contentType + ");");
+            writer.WriteLine($"parts.AddJson({name}, jsonWriter => {{ {JsonCode.Write(type, names, "jsonWriter", value)} }}{contentType});");
         }
         if (nullable)
         {
@@ -230,7 +230,7 @@ internal static class BodyEmitter
         CSharpCode.Summary(writer, body.SchemaDescription,
             "The <c>multipart/form-data</c> body of <see cref=\"" + names.ClientName + "." + operation.MethodName + "Async\"/>: files are <see cref=\"global::Codegen.Runtime.Transport.ApiFile\"/>s.");
         writer.WriteLine(CSharpCode.GeneratedCodeAttribute);
-        writer.WriteLine("public sealed class " + partsName);
+        writer.WriteLine($"public sealed class {partsName}");
         writer.OpenBrace();
         bool first = true;
         foreach (var field in body.Fields)
@@ -245,7 +245,7 @@ internal static class BodyEmitter
                 _ => CSharpCode.TypeName(field.Type, names),
             };
             bool nullable = !field.IsRequired || field.IsNullable;
-            writer.WriteLine("public " + (field.IsRequired ? "required " : "") + type + (nullable ? "?" : "") + " " + field.CSharpName + " { get; init; }");
+            writer.WriteLine($"public {(field.IsRequired ? "required " : "")}{type}{(nullable ? "?" : "")} {field.CSharpName} {{ get; init; }}");
         }
         writer.CloseBrace();
     }
@@ -271,12 +271,12 @@ internal static class BodyEmitter
     {
         if (success?.Type is { } type)
         {
-            writer.WriteLine("return _invoker.SendAsync<" + CSharpCode.TypeName(type, names) + ">(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonCode.Read(type, names, "reader") + ", cancellationToken);");
+            writer.WriteLine($"return _invoker.SendAsync<{CSharpCode.TypeName(type, names)}>(request, static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonCode.Read(type, names, "reader")}, cancellationToken);");
         }
         else if (success?.Kind is ResponseKind.Binary or ResponseKind.Text)
         {
-            writer.WriteLine("request.SetAccept(" + CSharpCode.Literal(success.ContentType) + ");");
-            writer.WriteLine("return _invoker." + (success.Kind == ResponseKind.Binary ? "SendForStreamAsync" : "SendForTextAsync") + "(request, cancellationToken);");
+            writer.WriteLine($"request.SetAccept({CSharpCode.Literal(success.ContentType)});");
+            writer.WriteLine($"return _invoker.{(success.Kind == ResponseKind.Binary ? "SendForStreamAsync" : "SendForTextAsync")}(request, cancellationToken);");
         }
         else
         {

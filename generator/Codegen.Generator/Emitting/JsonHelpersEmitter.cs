@@ -9,9 +9,9 @@ internal static class JsonHelpersEmitter
     {
         var writer = new SourceWriter();
         CSharpCode.FileHeader(writer, names.Namespace);
-        writer.WriteLine("/// <summary>JSON helpers shared by the models generated for " + CSharpCode.XmlEscape(names.ClientName) + ".</summary>");
+        writer.WriteLine($"/// <summary>JSON helpers shared by the models generated for {CSharpCode.XmlEscape(names.ClientName)}.</summary>");
         writer.WriteLine(CSharpCode.GeneratedCodeAttribute);
-        writer.WriteLine("internal static class " + names.JsonHelpersName);
+        writer.WriteLine($"internal static class {names.JsonHelpersName}");
         writer.OpenBrace();
         writer.WriteLine(@"/// <summary>Reads a JSON array; the reader is on its first token and is left on its last.</summary>
 public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::Codegen.Runtime.Json.JsonReadFunc<T> readItem)
@@ -85,6 +85,6 @@ public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer,
         writer.WriteLine(TimeFormatsCode.Members);
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

@@ -96,7 +96,7 @@ internal static class OperationEmitter
         {
             ParameterEmitter.EmitChecks(checks, p, names);
         }
-        var parameterChecks = checks.ToString().TrimEnd('\n');
+        var parameterChecks = checks.FinishBlock();
         bool validatesBody = body is not null && BodyEmitter.Validates(operation, names);
         if (validatesBody || parameterChecks.Length > 0)
         {
@@ -146,7 +146,7 @@ internal static class OperationEmitter
         writer.CloseBrace();
         BodyEmitter.EmitTypes(writer, operation, names);
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>The response the method returns: the lowest 2xx (or <c>2XX</c>), else <c>default</c>; others are errors.</summary>

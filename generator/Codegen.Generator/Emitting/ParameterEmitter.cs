@@ -47,7 +47,7 @@ internal static class ParameterEmitter
         var value = p.IsRequired ? p.CSharpName : p.CSharpName.TrimStart('@') + "Value";
         if (!p.IsRequired)
         {
-            writer.WriteLine("if (" + p.CSharpName + " is { } " + value + ")");
+            writer.WriteLine($"if ({p.CSharpName} is {{ }} {value})");
             writer.OpenBrace();
         }
         writer.WriteLine(SendStatement(p, value, names));
@@ -202,7 +202,7 @@ internal static class ParameterEmitter
         if (checks.Count == 0) return;
         if (!p.IsRequired)
         {
-            writer.WriteLine("if (" + p.CSharpName + " is { } " + value + ")");
+            writer.WriteLine($"if ({p.CSharpName} is {{ }} {value})");
             writer.OpenBrace();
         }
         foreach (var check in checks) writer.WriteLine(check);

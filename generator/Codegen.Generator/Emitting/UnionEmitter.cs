@@ -30,20 +30,20 @@ internal static class UnionEmitter
                 + (model.IsOneOf ? " (that no other variant matches is not checked)" : "") + ".")
             + "</remarks>");
         writer.WriteLine(CSharpCode.GeneratedCodeAttribute);
-        writer.WriteLine("public sealed partial record " + model.Name + " : global::Codegen.Runtime.Json.IJsonModel<" + type + ">, global::Codegen.Runtime.Validation.IValidatable");
+        writer.WriteLine($"public sealed partial record {model.Name} : global::Codegen.Runtime.Json.IJsonModel<{type}>, global::Codegen.Runtime.Validation.IValidatable");
         writer.OpenBrace();
 
         foreach (var variant in model.Variants)
         {
             var variantType = CSharpCode.TypeName(variant.Type, names);
-            writer.WriteLine("/// <summary>The value when it is a <c>" + CSharpCode.XmlEscape(variant.Name) + "</c>" + DiscriminatorDoc(model, variant) + ".</summary>");
-            writer.WriteLine("public " + variantType + "? " + variant.Name + " { get; init; }");
+            writer.WriteLine($"/// <summary>The value when it is a <c>{CSharpCode.XmlEscape(variant.Name)}</c>{DiscriminatorDoc(model, variant)}.</summary>");
+            writer.WriteLine($"public {variantType}? {variant.Name} {{ get; init; }}");
             writer.WriteLine();
         }
         if (hasUnknown)
         {
             writer.WriteLine("/// <summary>The raw value when its discriminator names no variant this client knows (e.g. one a newer server added); written back unchanged.</summary>");
-            writer.WriteLine("public " + Json + ".JsonElement? Unknown { get; init; }");
+            writer.WriteLine($"public {Json}.JsonElement? Unknown {{ get; init; }}");
             writer.WriteLine();
         }
 
@@ -55,7 +55,7 @@ internal static class UnionEmitter
         EmitValidate(writer, model, hasUnknown);
         writer.CloseBrace();
         writer.CloseBrace();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string DiscriminatorDoc(UnionModel model, UnionVariant variant) =>
@@ -67,21 +67,21 @@ internal static class UnionEmitter
         foreach (var variant in model.Variants)
         {
             var variantType = CSharpCode.TypeName(variant.Type, names);
-            writer.WriteLine("/// <summary>A " + model.Name + " holding a <c>" + CSharpCode.XmlEscape(variant.Name) + "</c>.</summary>");
-            writer.WriteLine("public static " + type + " From" + variant.Name + "(" + variantType + " value) => new() { " + variant.Name + " = value };");
+            writer.WriteLine($"/// <summary>A {model.Name} holding a <c>{CSharpCode.XmlEscape(variant.Name)}</c>.</summary>");
+            writer.WriteLine($"public static {type} From{variant.Name}({variantType} value) => new() {{ {variant.Name} = value }};");
             writer.WriteLine();
             // C# allows no user-defined conversion from an interface (lists, maps) or from the type itself.
             if (variant.Type.Kind is TypeKind.Array or TypeKind.Dictionary || variant.Type.Name == model.Name) continue;
-            writer.WriteLine("/// <summary>A " + model.Name + " holding a <c>" + CSharpCode.XmlEscape(variant.Name) + "</c>.</summary>");
-            writer.WriteLine("public static implicit operator " + type + "(" + variantType + " value) => new() { " + variant.Name + " = value };");
+            writer.WriteLine($"/// <summary>A {model.Name} holding a <c>{CSharpCode.XmlEscape(variant.Name)}</c>.</summary>");
+            writer.WriteLine($"public static implicit operator {type}({variantType} value) => new() {{ {variant.Name} = value }};");
             writer.WriteLine();
         }
     }
 
     private static void EmitRead(SourceWriter writer, UnionModel model, ClientNames names, string type)
     {
-        writer.WriteLine("/// <summary>Reads one <see cref=\"" + type + "\"/>, choosing the variant " + (model.DiscriminatorProperty is null ? "by the JSON value" : "by the discriminator") + ".</summary>");
-        writer.WriteLine("public static " + type + " ReadJson(ref " + Json + ".Utf8JsonReader reader)");
+        writer.WriteLine($"/// <summary>Reads one <see cref=\"{type}\"/>, choosing the variant {(model.DiscriminatorProperty is null ? "by the JSON value" : "by the discriminator")}.</summary>");
+        writer.WriteLine($"public static {type} ReadJson(ref {Json}.Utf8JsonReader reader)");
         writer.OpenBrace();
         if (model.DiscriminatorProperty is not null)
         {
@@ -108,7 +108,7 @@ internal static class UnionEmitter
             writer.CloseBrace();
         }
         writer.CloseBrace();
-        writer.WriteLine("throw new " + Json + ".JsonException(\"No variant of " + model.Name + " accepts a JSON \" + reader.TokenType + \" value.\");");
+        writer.WriteLine($"throw new {Json}.JsonException(\"No variant of {model.Name} accepts a JSON \" + reader.TokenType + \" value.\");");
         writer.CloseBrace();
     }
 
@@ -122,40 +122,40 @@ internal static class UnionEmitter
             {
                 // Enum readers never throw (unknown values read as default): a listed value decides instead.
                 var local = "member" + i.ToString(CultureInfo.InvariantCulture);
-                writer.WriteLine("var " + local + " = " + JsonCode.Read(variant.Type, names, "reader") + ";");
-                writer.WriteLine("if (" + names.Qualify(variant.Type.Name + "Json") + ".IsDefined(" + local + "))");
+                writer.WriteLine($"var {local} = {JsonCode.Read(variant.Type, names, "reader")};");
+                writer.WriteLine($"if ({names.Qualify(variant.Type.Name + "Json")}.IsDefined({local}))");
                 writer.OpenBrace();
-                writer.WriteLine("return new() { " + variant.Name + " = " + local + " };");
+                writer.WriteLine($"return new() {{ {variant.Name} = {local} }};");
                 writer.CloseBrace();
                 continue;
             }
-            writer.WriteLine("var attempt" + i.ToString(CultureInfo.InvariantCulture) + " = reader;");
+            writer.WriteLine($"var attempt{i.ToString(CultureInfo.InvariantCulture)} = reader;");
             writer.WriteLine("try");
             writer.OpenBrace();
-            writer.WriteLine("var value = " + JsonCode.Read(variant.Type, names, "attempt" + i.ToString(CultureInfo.InvariantCulture)) + ";");
-            writer.WriteLine("reader = attempt" + i.ToString(CultureInfo.InvariantCulture) + ";");
-            writer.WriteLine("return new() { " + variant.Name + " = value };");
+            writer.WriteLine($"var value = {JsonCode.Read(variant.Type, names, "attempt" + i.ToString(CultureInfo.InvariantCulture))};");
+            writer.WriteLine($"reader = attempt{i.ToString(CultureInfo.InvariantCulture)};");
+            writer.WriteLine($"return new() {{ {variant.Name} = value }};");
             writer.CloseBrace();
             // Wrong shape: a JsonException from generated code, InvalidOperationException/FormatException from the reader.
-            writer.WriteLine("catch (global::System.Exception exception) when (exception is " + Json + ".JsonException or global::System.InvalidOperationException or global::System.FormatException)");
+            writer.WriteLine($"catch (global::System.Exception exception) when (exception is {Json}.JsonException or global::System.InvalidOperationException or global::System.FormatException)");
             writer.OpenBrace();
             writer.WriteLine("// Not this variant; the next one is tried.");
             writer.CloseBrace();
         }
         var last = candidates[candidates.Count - 1];
-        writer.WriteLine("return new() { " + last.Name + " = " + JsonCode.Read(last.Type, names, "reader") + " };");
+        writer.WriteLine($"return new() {{ {last.Name} = {JsonCode.Read(last.Type, names, "reader")} }};");
     }
 
     private static void EmitDiscriminatorDispatch(SourceWriter writer, UnionModel model, ClientNames names, string type)
     {
-        writer.WriteLine("if (reader.TokenType == " + TokenType + ".StartObject)");
+        writer.WriteLine($"if (reader.TokenType == {TokenType}.StartObject)");
         writer.OpenBrace();
         writer.WriteLine("// The discriminator may come after other members: look ahead on a copy of the reader.");
         writer.WriteLine("var probe = reader;");
         writer.WriteLine("int variant = -1;");
-        writer.WriteLine("while (probe.Read() && probe.TokenType == " + TokenType + ".PropertyName)");
+        writer.WriteLine($"while (probe.Read() && probe.TokenType == {TokenType}.PropertyName)");
         writer.OpenBrace();
-        writer.WriteLine("if (!probe.ValueTextEquals(" + CSharpCode.Utf8Literal(model.DiscriminatorProperty!) + "))");
+        writer.WriteLine($"if (!probe.ValueTextEquals({CSharpCode.Utf8Literal(model.DiscriminatorProperty!)}))");
         writer.OpenBrace();
         writer.WriteLine("probe.Read();");
         writer.WriteLine("probe.Skip();");
@@ -172,30 +172,30 @@ internal static class UnionEmitter
                 {
                     foreach (var value in model.Variants[i].DiscriminatorValues)
                     {
-                        writer.WriteLine(If(ref first) + "(probe.TokenType == " + TokenType + (value == "true" ? ".True" : ".False") + ") variant = " + Int(i) + ";");
+                        writer.WriteLine($"{If(ref first)}(probe.TokenType == {TokenType}{(value == "true" ? ".True" : ".False")}) variant = {Int(i)};");
                     }
                 }
                 break;
             case DiscriminatorKind.Number:
-                writer.WriteLine("if (probe.TokenType == " + TokenType + ".Number && probe.TryGetDecimal(out var number))");
+                writer.WriteLine($"if (probe.TokenType == {TokenType}.Number && probe.TryGetDecimal(out var number))");
                 writer.OpenBrace();
                 for (int i = 0; i < model.Variants.Count; i++)
                 {
                     foreach (var value in model.Variants[i].DiscriminatorValues)
                     {
-                        writer.WriteLine(If(ref first) + "(number == " + value + "m) variant = " + Int(i) + ";");
+                        writer.WriteLine($"{If(ref first)}(number == {value}m) variant = {Int(i)};");
                     }
                 }
                 writer.CloseBrace();
                 break;
             default:
-                writer.WriteLine("if (probe.TokenType == " + TokenType + ".String)");
+                writer.WriteLine($"if (probe.TokenType == {TokenType}.String)");
                 writer.OpenBrace();
                 for (int i = 0; i < model.Variants.Count; i++)
                 {
                     foreach (var value in model.Variants[i].DiscriminatorValues)
                     {
-                        writer.WriteLine(If(ref first) + "(probe.ValueTextEquals(" + CSharpCode.Utf8Literal(value) + ")) variant = " + Int(i) + ";");
+                        writer.WriteLine($"{If(ref first)}(probe.ValueTextEquals({CSharpCode.Utf8Literal(value)})) variant = {Int(i)};");
                     }
                 }
                 writer.CloseBrace();
@@ -209,12 +209,12 @@ internal static class UnionEmitter
         {
             var variant = model.Variants[i];
             if (variant.DiscriminatorValues.Count == 0) continue;
-            writer.WriteLine("case " + Int(i) + ":");
-            writer.WriteLine("    return new() { " + variant.Name + " = " + JsonCode.Read(variant.Type, names, "reader") + " };");
+            writer.WriteLine($"case {Int(i)}:");
+            writer.WriteLine($"    return new() {{ {variant.Name} = {JsonCode.Read(variant.Type, names, "reader")} }};");
         }
         writer.WriteLine("case -2:");
         writer.WriteLine("    // A value this client does not know: kept raw rather than failing the whole response.");
-        writer.WriteLine("    return new() { Unknown = " + Json + ".JsonElement.ParseValue(ref reader) };");
+        writer.WriteLine($"    return new() {{ Unknown = {Json}.JsonElement.ParseValue(ref reader) }};");
         writer.CloseBrace();
         writer.WriteLine("// No discriminator member: the variant is chosen by shape below.");
         writer.CloseBrace();
@@ -223,7 +223,7 @@ internal static class UnionEmitter
     private static void EmitWrite(SourceWriter writer, UnionModel model, ClientNames names)
     {
         writer.WriteLine("/// <summary>Writes the variant that is set (the first, should several be); <c>null</c> when none is.</summary>");
-        writer.WriteLine("public void WriteJson(" + Json + ".Utf8JsonWriter writer)");
+        writer.WriteLine($"public void WriteJson({Json}.Utf8JsonWriter writer)");
         writer.OpenBrace();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
         bool first = true;
@@ -231,7 +231,7 @@ internal static class UnionEmitter
         {
             var variant = model.Variants[i];
             var local = "value" + Int(i);
-            writer.WriteLine((first ? "if" : "else if") + " (this." + variant.Name + " is { } " + local + ")");
+            writer.WriteLine($"{(first ? "if" : "else if")} (this.{variant.Name} is {{ }} {local})");
             first = false;
             writer.OpenBrace();
             writer.WriteLine(JsonCode.Write(variant.Type, names, "writer", local));
@@ -258,38 +258,38 @@ internal static class UnionEmitter
         writer.WriteLine("/// <summary>Checks that exactly one variant is set and validates it.</summary>");
         writer.WriteLine("public global::Codegen.Runtime.Validation.ValidationResult Validate()");
         writer.OpenBrace();
-        writer.WriteLine("var context = new " + Context + "();");
+        writer.WriteLine($"var context = new {Context}();");
         writer.WriteLine("Validate(ref context);");
         writer.WriteLine("return context.ToResult();");
         writer.CloseBrace();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Checks that exactly one variant is set and validates it, adding violations to <paramref name=\"context\"/> under its current path.</summary>");
-        writer.WriteLine("public void Validate(ref " + Context + " context)");
+        writer.WriteLine($"public void Validate(ref {Context} context)");
         writer.OpenBrace();
         var counts = model.Variants.Select(v => "(this." + v.Name + " is null ? 0 : 1)").ToList();
-        writer.WriteLine("int set = " + string.Join(" + ", counts) + ";");
+        writer.WriteLine($"int set = {string.Join(" + ", counts)};");
         writer.WriteLine("if (set > 1)");
         writer.OpenBrace();
-        writer.WriteLine("context.AddError(" + CSharpCode.Literal(rule) + ", " + CSharpCode.Literal("sets more than one variant of " + model.Name) + ");");
+        writer.WriteLine($"context.AddError({CSharpCode.Literal(rule)}, {CSharpCode.Literal("sets more than one variant of " + model.Name)});");
         writer.CloseBrace();
-        writer.WriteLine("else if (set == 0" + (hasUnknown ? " && this.Unknown is null" : "") + ")");
+        writer.WriteLine($"else if (set == 0{(hasUnknown ? " && this.Unknown is null" : "")})");
         writer.OpenBrace();
-        writer.WriteLine("context.AddError(" + CSharpCode.Literal(rule) + ", " + CSharpCode.Literal("sets no variant of " + model.Name) + ");");
+        writer.WriteLine($"context.AddError({CSharpCode.Literal(rule)}, {CSharpCode.Literal("sets no variant of " + model.Name)});");
         writer.CloseBrace();
         if (hasUnknown)
         {
             writer.WriteLine("if (set == 0 && this.Unknown is not null)");
             writer.OpenBrace();
-            writer.WriteLine("context.AddError(\"discriminator\", " + CSharpCode.Literal("has a value of '" + model.DiscriminatorProperty + "' that names no known variant of " + model.Name) + ");");
+            writer.WriteLine($"context.AddError(\"discriminator\", {CSharpCode.Literal("has a value of '" + model.DiscriminatorProperty + "' that names no known variant of " + model.Name)});");
             writer.CloseBrace();
         }
         for (int i = 0; i < model.Variants.Count; i++)
         {
             var variant = model.Variants[i];
             if (variant.Type.Kind != TypeKind.Model) continue;
-            writer.WriteLine("if (this." + variant.Name + " is { } value" + Int(i) + ")");
+            writer.WriteLine($"if (this.{variant.Name} is {{ }} value{Int(i)})");
             writer.OpenBrace();
-            writer.WriteLine("value" + Int(i) + ".Validate(ref context);");
+            writer.WriteLine($"value{Int(i)}.Validate(ref context);");
             writer.CloseBrace();
         }
         writer.CloseBrace();

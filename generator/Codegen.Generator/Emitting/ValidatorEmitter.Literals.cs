@@ -11,6 +11,7 @@ internal static partial class ValidatorEmitter
     /// <summary>A C# string literal for any text (escapes quotes, backslashes, control and line-separator chars).</summary>
     internal static string Literal(string text)
     {
+        if (IsPlain(text, 0, text.Length)) return "\"" + text + "\"";
         var builder = new StringBuilder(text.Length + 2);
         builder.Append('"');
         foreach (char c in text)
@@ -37,6 +38,16 @@ internal static partial class ValidatorEmitter
         }
         builder.Append('"');
         return builder.ToString();
+    }
+
+    private static bool IsPlain(string text, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            char c = text[i];
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') return false;
+        }
+        return true;
     }
 
     /// <summary>Text shown in a message for a string value from the spec.</summary>
@@ -95,11 +106,10 @@ internal static partial class ValidatorEmitter
         literal = literal.Trim();
         if (literal.Length == 0 || literal == "null") return null;
         bool isString = literal[0] == '"';
-        string? text = isString ? JsonString(literal) : null;
         switch (type.Kind)
         {
             case TypeKind.String:
-                return text is null ? null : Literal(text);
+                return isString && JsonString(literal) is { } text ? Literal(text) : null;
             case TypeKind.Boolean:
                 return literal is "true" or "false" ? literal : null;
             case TypeKind.Int32:
@@ -119,19 +129,35 @@ internal static partial class ValidatorEmitter
             case TypeKind.Enum:
                 var model = emission.FindEnum(type.Name);
                 if (model is null) return null;
-                string wire = isString ? text ?? string.Empty : literal;
-                foreach (var member in model.Members)
-                {
-                    if (model.IsString == isString && member.Value == wire) return emission.Qualified(model.Name) + "." + member.Name;
-                }
-                return null;
+                int index = EnumMemberIndex(model, literal);
+                return index < 0 ? null : emission.Qualified(model.Name) + "." + model.Members[index].Name;
             default:
                 return null;
         }
     }
 
+    /// <summary>The first member of <paramref name="model"/> whose wire value the JSON <paramref name="literal"/> is, or -1.</summary>
+    private static int EnumMemberIndex(EnumModel model, string literal)
+    {
+        literal = literal.Trim();
+        if (literal.Length == 0 || literal == "null") return -1;
+        bool isString = literal[0] == '"';
+        if (model.IsString != isString) return -1;
+        string wire = isString ? JsonString(literal) ?? string.Empty : literal;
+        for (int i = 0; i < model.Members.Count; i++)
+        {
+            if (model.Members[i].Value == wire) return i;
+        }
+        return -1;
+    }
+
     private static string? JsonString(string literal)
     {
+        // A quoted run of plain ASCII (no escapes) is its own text; anything else goes through the JSON parser.
+        if (literal.Length >= 2 && literal[0] == '"' && literal[literal.Length - 1] == '"' && IsPlain(literal, 1, literal.Length - 1))
+        {
+            return literal.Substring(1, literal.Length - 2);
+        }
         try
         {
             using var document = JsonDocument.Parse(literal);

@@ -15,7 +15,7 @@ internal static partial class ValidatorEmitter
             // JsonElement: "absent" is the default element; nothing else can be checked on an untyped value.
             if (mustBePresent)
             {
-                writer.WriteLine("if (" + member + ".ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
+                writer.WriteLine($"if ({member}.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
                 writer.OpenBrace();
                 AddError(writer, property.JsonName, "required", "is required");
                 writer.CloseBrace();
@@ -23,28 +23,32 @@ internal static partial class ValidatorEmitter
             return;
         }
 
+        // The block around a value's checks is written first and dropped again when there are no checks.
+        var blockStart = writer.Position;
         if (IsNonNullableValue(property))
         {
             string local = emission.NewLocal("value");
-            var checks = ValueChecks(emission, property.Type, property.Constraints, local, property.JsonName, null, validateNested: true);
-            if (checks.Length == 0) return;
             writer.OpenBrace();
-            writer.WriteLine("var " + local + " = " + member + ";");
-            writer.WriteLine(checks);
+            writer.WriteLine($"var {local} = {member};");
+            if (!WriteValueChecks(emission, writer, property.Type, property.Constraints, local, property.JsonName, null, validateNested: true))
+            {
+                writer.Rewind(blockStart);
+                return;
+            }
             writer.CloseBrace();
             return;
         }
 
         string value = emission.NewLocal("value");
-        var valueChecks = ValueChecks(emission, property.Type, property.Constraints, value, property.JsonName, null, validateNested: true);
+        writer.WriteLine($"if ({member} is {{ }} {value})");
+        writer.OpenBrace();
+        bool hasChecks = WriteValueChecks(emission, writer, property.Type, property.Constraints, value, property.JsonName, null, validateNested: true);
+        if (!hasChecks) writer.Rewind(blockStart);
         // A C# `required` member can still be set to null; for a required, non-nullable property that is a violation.
         bool checkNull = mustBePresent && !IsValueKind(property.Type.Kind);
-        if (valueChecks.Length == 0 && !checkNull) return;
-        if (valueChecks.Length > 0)
+        if (!hasChecks && !checkNull) return;
+        if (hasChecks)
         {
-            writer.WriteLine("if (" + member + " is { } " + value + ")");
-            writer.OpenBrace();
-            writer.WriteLine(valueChecks);
             writer.CloseBrace();
             if (checkNull)
             {
@@ -56,7 +60,7 @@ internal static partial class ValidatorEmitter
         }
         else
         {
-            writer.WriteLine("if (" + member + " is null)");
+            writer.WriteLine($"if ({member} is null)");
             writer.OpenBrace();
             AddError(writer, property.JsonName, "required", "is required");
             writer.CloseBrace();

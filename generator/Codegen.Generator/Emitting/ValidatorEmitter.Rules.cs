@@ -29,7 +29,7 @@ internal static partial class ValidatorEmitter
         {
             if (!emission.PropertiesByJsonName.TryGetValue(name, out var property))
             {
-                emission.Writer.WriteLine("// not/required " + Literal(name) + ": no such property, so the rule always holds.");
+                emission.Writer.WriteLine($"// not/required {Literal(name)}: no such property, so the rule always holds.");
                 return;
             }
             properties.Add(property);
@@ -37,7 +37,7 @@ internal static partial class ValidatorEmitter
         var writer = emission.Writer;
         var conditions = new string[properties.Count];
         for (int i = 0; i < conditions.Length; i++) conditions[i] = PresentExpression(properties[i]);
-        writer.WriteLine("if (" + string.Join(" && ", conditions) + ")");
+        writer.WriteLine($"if ({string.Join(" && ", conditions)})");
         writer.OpenBrace();
         if (properties.Count == 1)
         {
@@ -56,7 +56,7 @@ internal static partial class ValidatorEmitter
         var writer = emission.Writer;
         if (!emission.PropertiesByJsonName.TryGetValue(rule.JsonName, out var trigger))
         {
-            writer.WriteLine("// dependentRequired " + Literal(rule.JsonName) + ": no such property, so the rule never applies.");
+            writer.WriteLine($"// dependentRequired {Literal(rule.JsonName)}: no such property, so the rule never applies.");
             return;
         }
         var body = new SourceWriter();
@@ -64,9 +64,9 @@ internal static partial class ValidatorEmitter
         {
             RequiredCheck(emission, body, name, "dependentRequired", "is required when " + rule.JsonName + " is set");
         }
-        var text = body.ToString().TrimEnd('\n');
+        var text = body.FinishBlock();
         if (text.Length == 0) return;
-        writer.WriteLine("if (" + PresentExpression(trigger) + ")");
+        writer.WriteLine($"if ({PresentExpression(trigger)})");
         writer.OpenBrace();
         writer.WriteLine(text);
         writer.CloseBrace();
@@ -77,7 +77,7 @@ internal static partial class ValidatorEmitter
         var writer = emission.Writer;
         if (!emission.PropertiesByJsonName.TryGetValue(rule.If.JsonName, out var subject))
         {
-            writer.WriteLine("// if/then/else on " + Literal(rule.If.JsonName) + ": no such property, not checked.");
+            writer.WriteLine($"// if/then/else on {Literal(rule.If.JsonName)}: no such property, not checked.");
             return;
         }
 
@@ -96,7 +96,7 @@ internal static partial class ValidatorEmitter
 
         if (thenCode.Length > 0)
         {
-            writer.WriteLine("if (" + condition + ")");
+            writer.WriteLine($"if ({condition})");
             writer.OpenBrace();
             writer.WriteLine(thenCode);
             writer.CloseBrace();
@@ -110,7 +110,7 @@ internal static partial class ValidatorEmitter
         }
         else
         {
-            writer.WriteLine("if (!(" + condition + "))");
+            writer.WriteLine($"if (!({condition}))");
             writer.OpenBrace();
             writer.WriteLine(elseCode);
             writer.CloseBrace();
@@ -133,17 +133,17 @@ internal static partial class ValidatorEmitter
             if (IsNonNullableValue(property))
             {
                 writer.OpenBrace();
-                writer.WriteLine("var " + local + " = this." + property.Name + ";");
+                writer.WriteLine($"var {local} = this.{property.Name};");
             }
             else
             {
-                writer.WriteLine("if (this." + property.Name + " is { } " + local + ")");
+                writer.WriteLine($"if (this.{property.Name} is {{ }} {local})");
                 writer.OpenBrace();
             }
             writer.WriteLine(checks);
             writer.CloseBrace();
         }
-        return writer.ToString().TrimEnd('\n');
+        return writer.FinishBlock();
     }
 
     private static void RequiredCheck(Emission emission, SourceWriter writer, string jsonName, string rule, string message)
@@ -156,7 +156,7 @@ internal static partial class ValidatorEmitter
         }
         string present = PresentExpression(property);
         if (present == "true") return;
-        writer.WriteLine("if (" + MissingExpression(present) + ")");
+        writer.WriteLine($"if ({MissingExpression(present)})");
         writer.OpenBrace();
         AddError(writer, jsonName, rule, message);
         writer.CloseBrace();

@@ -10,7 +10,7 @@ internal static partial class ValidatorEmitter
     {
         if (emission.Patterns.Count == 0 && emission.SupportMethods.Count == 0) return;
         writer.WriteLine();
-        writer.WriteLine("private static class " + HelperClass);
+        writer.WriteLine($"private static class {HelperClass}");
         writer.OpenBrace();
         bool first = true;
         for (int i = 0; i < emission.Patterns.Count; i++)
@@ -22,14 +22,14 @@ internal static partial class ValidatorEmitter
             string options = ecmaScript
                 ? "global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
                 : "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant";
-            writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex Pattern" + index + " = new(" + Literal(pattern) + ", " + options + ", global::System.TimeSpan.FromSeconds(1));");
+            writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex Pattern{index} = new({Literal(pattern)}, {options}, global::System.TimeSpan.FromSeconds(1));");
             writer.WriteLine();
             writer.WriteLine("// A pattern that takes too long on some input counts as not matched rather than stalling the caller.");
-            writer.WriteLine("public static bool MatchesPattern" + index + "(string value)");
+            writer.WriteLine($"public static bool MatchesPattern{index}(string value)");
             writer.OpenBrace();
             writer.WriteLine("try");
             writer.OpenBrace();
-            writer.WriteLine("return Pattern" + index + ".IsMatch(value);");
+            writer.WriteLine($"return Pattern{index}.IsMatch(value);");
             writer.CloseBrace();
             writer.WriteLine("catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)");
             writer.OpenBrace();

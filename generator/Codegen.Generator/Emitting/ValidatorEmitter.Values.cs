@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Codegen.Generator.Model;
 
@@ -16,6 +18,14 @@ internal static partial class ValidatorEmitter
     private static string ValueChecks(Emission emission, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
     {
         var writer = new SourceWriter();
+        WriteValueChecks(emission, writer, type, constraints, value, jsonName, when, validateNested);
+        return writer.FinishBlock();
+    }
+
+    /// <summary>Writes the checks of <see cref="ValueChecks"/> into <paramref name="writer"/>; false when there are none.</summary>
+    private static bool WriteValueChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when, bool validateNested)
+    {
+        int start = writer.Length;
         switch (type.Kind)
         {
             case TypeKind.String:
@@ -45,7 +55,7 @@ internal static partial class ValidatorEmitter
                 if (validateNested)
                 {
                     if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
-                    writer.WriteLine(value + ".Validate(ref context);");
+                    writer.WriteLine($"{value}.Validate(ref context);");
                     if (jsonName is not null) writer.WriteLine("context.Exit();");
                 }
                 break;
@@ -56,7 +66,7 @@ internal static partial class ValidatorEmitter
                 if (validateNested) DictionaryChecks(emission, writer, type, constraints, value, jsonName, when);
                 break;
         }
-        return writer.ToString().TrimEnd('\n');
+        return writer.Length > start;
     }
 
     private static void StringChecks(Emission emission, SourceWriter writer, ValueConstraints constraints, string value, string? jsonName, string? when)
@@ -87,7 +97,7 @@ internal static partial class ValidatorEmitter
             }
             else
             {
-                writer.WriteLine("// pattern " + Literal(pattern) + " is not checked: .NET cannot compile it.");
+                writer.WriteLine($"// pattern {Literal(pattern)} is not checked: .NET cannot compile it.");
             }
         }
         if (constraints.Format is { } format && FormatCheck(format) is { } method)
@@ -179,23 +189,26 @@ internal static partial class ValidatorEmitter
 
         string item = emission.NewLocal("item");
         string index = emission.NewLocal("i");
-        var itemChecks = ValueChecks(emission, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested);
-        if (itemChecks.Length == 0) return;
-
+        // The loop is written first and dropped again when the items have nothing to check.
+        var loopStart = writer.Position;
         if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
-        writer.WriteLine("for (int " + index + " = 0; " + index + " < " + value + ".Count; " + index + "++)");
+        writer.WriteLine($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
         writer.OpenBrace();
         bool itemMaybeNull = type.ItemNullable || !IsValueKind(itemType.Kind);
         if (itemMaybeNull && itemType.Kind != TypeKind.Any)
         {
-            writer.WriteLine("if (" + value + "[" + index + "] is not { } " + item + ") continue;");
+            writer.WriteLine($"if ({value}[{index}] is not {{ }} {item}) continue;");
         }
         else
         {
-            writer.WriteLine("var " + item + " = " + value + "[" + index + "];");
+            writer.WriteLine($"var {item} = {value}[{index}];");
         }
-        writer.WriteLine("context.EnterIndex(" + index + ");");
-        writer.WriteLine(itemChecks);
+        writer.WriteLine($"context.EnterIndex({index});");
+        if (!WriteValueChecks(emission, writer, itemType, constraints.Items ?? ValueConstraints.None, item, null, when, validateNested))
+        {
+            writer.Rewind(loopStart);
+            return;
+        }
         writer.WriteLine("context.Exit();");
         writer.CloseBrace();
         if (jsonName is not null) writer.WriteLine("context.Exit();");
@@ -216,28 +229,28 @@ internal static partial class ValidatorEmitter
         var loopBody = new SourceWriter();
         if (itemMaybeNull && itemType.Kind != TypeKind.Any)
         {
-            loopBody.WriteLine("if (" + entry + ".Value is not { } " + item + ") continue;");
+            loopBody.WriteLine($"if ({entry}.Value is not {{ }} {item}) continue;");
         }
         else
         {
-            loopBody.WriteLine("var " + item + " = " + entry + ".Value;");
+            loopBody.WriteLine($"var {item} = {entry}.Value;");
         }
-        loopBody.WriteLine("context.Enter(" + entry + ".Key);");
+        loopBody.WriteLine($"context.Enter({entry}.Key);");
         loopBody.WriteLine(itemChecks);
         loopBody.WriteLine("context.Exit();");
-        string body = loopBody.ToString().TrimEnd('\n');
+        string body = loopBody.FinishBlock();
 
         if (jsonName is not null) writer.WriteLine("context.Enter(" + Literal(jsonName) + ");");
-        writer.WriteLine("if (" + value + " is global::System.Collections.Generic.Dictionary<string, " + itemTypeName + "> " + concrete + ")");
+        writer.WriteLine($"if ({value} is global::System.Collections.Generic.Dictionary<string, {itemTypeName}> {concrete})");
         writer.OpenBrace();
-        writer.WriteLine("foreach (var " + entry + " in " + concrete + ")");
+        writer.WriteLine($"foreach (var {entry} in {concrete})");
         writer.OpenBrace();
         writer.WriteLine(body);
         writer.CloseBrace();
         writer.CloseBrace();
         writer.WriteLine("else");
         writer.OpenBrace();
-        writer.WriteLine("foreach (var " + entry + " in " + value + ")");
+        writer.WriteLine($"foreach (var {entry} in {value})");
         writer.OpenBrace();
         writer.WriteLine(body);
         writer.CloseBrace();
@@ -250,17 +263,29 @@ internal static partial class ValidatorEmitter
         var model = emission.FindEnum(type.Name);
         if (model is null || model.Members.IsEmpty)
         {
-            writer.WriteLine("// " + (type.Name ?? "enum") + ": members unknown here, membership not checked.");
+            writer.WriteLine($"// {(type.Name ?? "enum")}: members unknown here, membership not checked.");
             return;
         }
-        var members = new string[model.Members.Count];
-        var shown = new string[model.Members.Count];
-        for (int i = 0; i < members.Length; i++)
+        string message;
+        if (model.Members.Count <= MaxListedValues)
         {
-            members[i] = emission.Qualified(model.Name) + "." + model.Members[i].Name;
-            shown[i] = model.IsString ? Quote(model.Members[i].Value) : model.Members[i].Value;
+            var shown = new string[model.Members.Count];
+            for (int i = 0; i < shown.Length; i++) shown[i] = model.IsString ? Quote(model.Members[i].Value) : model.Members[i].Value;
+            message = OneOfMessage(shown);
         }
-        Check(writer, value + " is not (" + string.Join(" or ", members) + ")", jsonName, "enum", OneOfMessage(shown), when);
+        else
+        {
+            message = ManyValuesMessage(model.Members.Count);
+        }
+        // Enums can have hundreds of members: the pattern is written member by member, never built as one string.
+        var typeName = emission.Qualified(model.Name);
+        writer.Write($"if ({value} is not (");
+        for (int i = 0; i < model.Members.Count; i++)
+        {
+            writer.Write($"{(i == 0 ? "" : " or ")}{typeName}.{model.Members[i].Name}");
+        }
+        writer.WriteLine("))");
+        CheckBody(writer, jsonName, "enum", message, when);
     }
 
     private static void AllowedValueChecks(Emission emission, SourceWriter writer, TypeRef type, ValueConstraints constraints, string value, string? jsonName, string? when)
@@ -286,24 +311,21 @@ internal static partial class ValidatorEmitter
         if (allowed.IsEmpty) return true;
         var model = emission.FindEnum(type.Name);
         if (model is null) return true;
-        foreach (var member in model.Members)
+        // Each literal marks the member its constant pattern would name, once (not once per member: large enums
+        // list hundreds of values), without building the pattern text.
+        var listed = new bool[model.Members.Count];
+        foreach (var literal in allowed)
         {
-            bool listed = false;
-            foreach (var literal in allowed)
-            {
-                if (ConstantPattern(emission, type, literal) == emission.Qualified(model.Name) + "." + member.Name)
-                {
-                    listed = true;
-                    break;
-                }
-            }
-            if (!listed) return false;
+            int index = EnumMemberIndex(model, literal);
+            if (index >= 0) listed[index] = true;
         }
-        return true;
+        return Array.IndexOf(listed, false) < 0;
     }
 
     private static string OneOfMessage(string[] shown) =>
-        shown.Length <= MaxListedValues ? "must be one of " + string.Join(", ", shown) : "must be one of the " + Int(shown.Length) + " values the schema lists";
+        shown.Length <= MaxListedValues ? "must be one of " + string.Join(", ", shown) : ManyValuesMessage(shown.Length);
+
+    private static string ManyValuesMessage(int count) => "must be one of the " + Int(count) + " values the schema lists";
 
     private static void Check(SourceWriter writer, bool? outcome, string condition, string? jsonName, string rule, string message, string? when)
     {
@@ -318,7 +340,13 @@ internal static partial class ValidatorEmitter
 
     private static void Check(SourceWriter writer, string condition, string? jsonName, string rule, string message, string? when)
     {
-        writer.WriteLine("if (" + condition + ")");
+        writer.WriteLine($"if ({condition})");
+        CheckBody(writer, jsonName, rule, message, when);
+    }
+
+    /// <summary>The block under a check's condition: the error it adds.</summary>
+    private static void CheckBody(SourceWriter writer, string? jsonName, string rule, string message, string? when)
+    {
         writer.OpenBrace();
         AddError(writer, jsonName, rule, when is null ? message : message + " " + when);
         writer.CloseBrace();
