@@ -234,7 +234,9 @@ internal sealed class SourceWriter
     private static class BufferPool
     {
         private const int InitialSize = 4096;
-        private const int MaxKeptSize = 1 << 18;
+        // The generator runs on the host's threads (compiler server, IDE) for as long as they live: keep at most
+        // 4 × 64K chars (512 KB) per thread; a larger file's buffer is left to the GC.
+        private const int MaxKeptSize = 1 << 16;
         private const int MaxKept = 4;
 
         [ThreadStatic]
