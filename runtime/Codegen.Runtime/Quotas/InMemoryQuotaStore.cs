@@ -146,7 +146,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         {
             var counter = counters[i];
             var policy = Resolve(counter.Policy);
-            var key = new PartitionKey(counter.PartitionKey);
+            var key = counter.PartitionKey ?? string.Empty;
             slots[i] = new Slot(counter, policy, policy.Table.ShardOf(key), key);
             order[i] = i;
         }
@@ -179,7 +179,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     private int TakeOne(in QuotaCounter counter, long t, out QuotaRefusalReason reason, out long retryAt)
     {
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
@@ -301,7 +301,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         foreach (var counter in counters)
         {
             var policy = Resolve(counter.Policy);
-            var key = new PartitionKey(counter.PartitionKey);
+            var key = counter.PartitionKey ?? string.Empty;
             var shard = policy.Table.ShardOf(key);
             lock (shard.Gate)
             {
@@ -338,7 +338,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             return ValueTask.CompletedTask;
         }
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         lock (shard.Gate)
         {
@@ -364,7 +364,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         }
         var t = now.UtcTicks;
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
@@ -390,7 +390,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var t = now.UtcTicks;
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
@@ -591,7 +591,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     }
 
     // One counter of a multi-counter acquire, resolved before any lock is taken.
-    private readonly record struct Slot(QuotaCounter Counter, InMemoryResolvedPolicy Policy, InMemoryQuotaShard Shard, PartitionKey Key);
+    private readonly record struct Slot(QuotaCounter Counter, InMemoryResolvedPolicy Policy, InMemoryQuotaShard Shard, string Key);
 
     [InlineArray(Length)]
     private struct InlineSlots

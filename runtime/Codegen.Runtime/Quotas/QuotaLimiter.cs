@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Codegen.Runtime.Transport;
 using Microsoft.Extensions.Logging;
@@ -126,29 +127,45 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     private RateLimitLease? AttemptAcquireInMemory(InMemoryQuotaStore memory, ApiRequest request, TimeSpan? maxWait)
     {
         var operation = Quotas(request.Operation);
-        var quotas = operation.Quotas;
-        if (quotas.Length == 0)
+        if (operation.Quotas.Length != 1)
         {
-            return Unlimited;
+            return AttemptAcquireInMemoryMany(memory, request, operation, maxWait);
         }
+        var counter = operation.Unpartitioned is { } shared ? shared[0] : CounterFor(operation.Quotas[0], request);
         var now = _clock.GetUtcNow();
-        if (quotas.Length > 1)
-        {
-            var counters = Counters(request, operation);
-            var many = memory.TryAcquire(counters, now.UtcTicks);
-            return WouldWait(many, now, maxWait) ? null : Conclude(request, counters, operation.RemainingSlot, many, now, 1);
-        }
-        var counter = operation.Unpartitioned is { } shared ? shared[0] : CounterFor(quotas[0], request);
         var remaining = memory.TryAcquire(in counter, now.UtcTicks, out var reason, out var retryAt);
         if (remaining < 0)
         {
-            var refused = InMemoryQuotaStore.Refused(in counter, reason, retryAt);
-            return WouldWait(refused, now, maxWait) ? null : Refuse(request, counter, refused, now);
+            return RefusedInMemory(request, counter, reason, retryAt, now, maxWait);
         }
         _granted.Increment();
-        QuotaMetrics.Granted.Add(1, new KeyValuePair<string, object?>("policy", counter.Policy.Name));
+        if (QuotaMetrics.Granted.Enabled)
+        {
+            QuotaMetrics.Granted.Add(1, new KeyValuePair<string, object?>("policy", counter.Policy.Name));
+        }
         operation.RemainingSlot.Set(remaining);
         return QuotaLease.Granted(counter, now.UtcTicks, remaining);
+    }
+
+    // Kept out of the one-policy path above (as is the refusal below), so its larger locals do not widen every call's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RateLimitLease? AttemptAcquireInMemoryMany(InMemoryQuotaStore memory, ApiRequest request, OperationQuotas operation, TimeSpan? maxWait)
+    {
+        if (operation.Quotas.Length == 0)
+        {
+            return Unlimited;
+        }
+        var counters = Counters(request, operation);
+        var now = _clock.GetUtcNow();
+        var result = memory.TryAcquire(counters, now.UtcTicks);
+        return WouldWait(result, now, maxWait) ? null : Conclude(request, counters, operation.RemainingSlot, result, now, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private QuotaLease? RefusedInMemory(ApiRequest request, QuotaCounter counter, QuotaRefusalReason reason, long retryAt, DateTimeOffset now, TimeSpan? maxWait)
+    {
+        var refused = InMemoryQuotaStore.Refused(in counter, reason, retryAt);
+        return WouldWait(refused, now, maxWait) ? null : Refuse(request, counter, refused, now);
     }
 
     // A short wait (a per-second window rolling over, a 1 s server block) beats a refusal.
