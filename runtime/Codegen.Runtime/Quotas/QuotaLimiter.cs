@@ -111,6 +111,14 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             return AttemptAcquireInMemory(memory, resource, maxWait: null)!;
         }
+        return AttemptAcquireFromStore(resource, permitCount);
+    }
+
+    // Any other store, or a check without taking (permitCount 0). Not inlined: its locals would widen the frame of
+    // the in-memory path above, which the runtime zeroes on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RateLimitLease AttemptAcquireFromStore(ApiRequest resource, int permitCount)
+    {
         var counters = Counters(resource, out var remainingSlot);
         if (counters.Length == 0)
         {
