@@ -151,7 +151,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             QuotaMetrics.Granted.Add(1, new KeyValuePair<string, object?>("policy", counter.Policy.Name));
         }
-        operation.RemainingSlot.Set(remaining);
+        operation.RemainingSlot.Set(remaining, now.UtcTicks);
         return QuotaLease.Granted(counter, now.UtcTicks, remaining);
     }
 
@@ -193,7 +193,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         return AcquireAsyncSlow(resource!, permitCount, cancellationToken);
     }
 
-    /// <inheritdoc />
+    // Every store and every case: waits (up to MaxWait) when a refusal frees up soon.
     private async ValueTask<RateLimitLease> AcquireAsyncSlow(ApiRequest resource, int permitCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -341,7 +341,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             }
             if (result.Remaining is { } remaining)
             {
-                remainingSlot?.Set(remaining);
+                remainingSlot?.Set(remaining, now.UtcTicks);
             }
             return QuotaLease.Granted(counters, now, result.Remaining);
         }
