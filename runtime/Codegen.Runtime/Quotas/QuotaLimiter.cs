@@ -140,19 +140,19 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             return AttemptAcquireInMemoryMany(memory, request, operation, maxWait);
         }
         var counter = operation.Unpartitioned is { } shared ? shared[0] : CounterFor(operation.Quotas[0], request);
-        var now = _clock.GetUtcNow();
-        var remaining = memory.TryAcquire(in counter, now.UtcTicks, out var reason, out var retryAt);
+        var now = _clock.GetUtcTicks();
+        var remaining = memory.TryAcquire(in counter, now, out var reason, out var retryAt);
         if (remaining < 0)
         {
-            return RefusedInMemory(request, counter, reason, retryAt, now, maxWait);
+            return RefusedInMemory(request, counter, reason, retryAt, new DateTimeOffset(now, TimeSpan.Zero), maxWait);
         }
         _granted.Increment();
         if (QuotaMetrics.Granted.Enabled)
         {
             QuotaMetrics.Granted.Add(1, new KeyValuePair<string, object?>("policy", counter.Policy.Name));
         }
-        operation.RemainingSlot.Set(remaining, now.UtcTicks);
-        return QuotaLease.Granted(counter, now.UtcTicks, remaining);
+        operation.RemainingSlot.Set(remaining, now);
+        return QuotaLease.Granted(counter, now, remaining);
     }
 
     // Kept out of the one-policy path above (as is the refusal below), so its larger locals do not widen every call's frame.

@@ -118,8 +118,9 @@ public sealed class ApiRequest
         {
             return _partitionValues.TryGetValue(parameterName, out value);
         }
-        // Parameter names are literals in generated code and in the policy: usually the same string object.
-        if (_partitionName is not null && (ReferenceEquals(_partitionName, parameterName) || string.Equals(_partitionName, parameterName, StringComparison.Ordinal)))
+        // Parameter names are literals in generated code and in the policy: usually the same string object, which
+        // string.Equals recognises before comparing characters.
+        if (string.Equals(_partitionName, parameterName, StringComparison.Ordinal))
         {
             value = _partitionValue;
             return true;
