@@ -109,8 +109,9 @@ public sealed class InMemoryLimiterPathTests
         }
         var perAttempt = (GC.GetAllocatedBytesForCurrentThread() - before) / 1_000.0;
 
-        // One lease object (72 B on 64-bit); a counter array beside it would add at least 48 B.
-        Assert.InRange(perAttempt, 1, 80);
+        // One lease object (80 B on 64-bit; the clock's once-a-second anchor may add a few bytes on average); a
+        // counter array beside it would add 48 B.
+        Assert.InRange(perAttempt, 1, 100);
     }
 
     [Fact]
