@@ -97,26 +97,48 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(counters);
         cancellationToken.ThrowIfCancellationRequested();
-        var n = counters.Count;
+        var t = now.UtcTicks;
+        return new(counters switch
+        {
+            QuotaCounter[] array => TryAcquire(array, t),
+            List<QuotaCounter> list => TryAcquire(CollectionsMarshal.AsSpan(list), t),
+            _ => TryAcquire(counters.ToArray(), t),
+        });
+    }
+
+    // What QuotaLimiter calls when this is its store: synchronous, no ValueTask and no interface calls per counter.
+    internal QuotaAcquireResult TryAcquire(ReadOnlySpan<QuotaCounter> counters, long t)
+    {
+        var n = counters.Length;
         if (n == 0)
         {
-            return new(QuotaAcquireResult.Granted());
+            return QuotaAcquireResult.Granted();
         }
-        var t = now.UtcTicks;
         if (Volatile.Read(ref _keyCount) + n > _maxKeys)
         {
             SweepWhenFull(t);
         }
-        return new(n == 1 ? TryAcquireOne(counters[0], t) : TryAcquireMany(counters, t));
+        return n == 1 ? TryAcquireOne(in counters[0], t) : TryAcquireMany(counters, t);
+    }
+
+    // One counter: the same as TryAcquire with a one-element list, without the list. Returns the permits left, or -1
+    // when refused (then Refused(counter, reason, retryAtTicks) is the result TryAcquireAsync would have given).
+    internal int TryAcquire(in QuotaCounter counter, long t, out QuotaRefusalReason reason, out long retryAtTicks)
+    {
+        if (Volatile.Read(ref _keyCount) + 1 > _maxKeys)
+        {
+            SweepWhenFull(t);
+        }
+        return TakeOne(in counter, t, out reason, out retryAtTicks);
     }
 
     // Several counters: all are resolved first, then their shards are locked in ascending order.
     // A separate method, so the one-counter path does not zero the inline buffers on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private QuotaAcquireResult TryAcquireMany(IReadOnlyList<QuotaCounter> counters, long t)
+    private QuotaAcquireResult TryAcquireMany(ReadOnlySpan<QuotaCounter> counters, long t)
     {
         // Up to eight counters (Zoom operations carry one or two) live on the stack; more fall back to arrays.
-        var n = counters.Count;
+        var n = counters.Length;
         var inline = default(InlineSlots);
         Span<Slot> slots = n <= InlineSlots.Length ? ((Span<Slot>)inline)[..n] : new Slot[n];
         Span<int> order = n <= InlineSlots.Length ? stackalloc int[InlineSlots.Length] : new int[n];
@@ -124,7 +146,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         {
             var counter = counters[i];
             var policy = Resolve(counter.Policy);
-            var key = new PartitionKey(counter.PartitionKey);
+            var key = counter.PartitionKey ?? string.Empty;
             slots[i] = new Slot(counter, policy, policy.Table.ShardOf(key), key);
             order[i] = i;
         }
@@ -141,11 +163,23 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         }
     }
 
-    // One counter (the common case): one hash, one shard lock, one dictionary lookup for a known key.
-    private QuotaAcquireResult TryAcquireOne(QuotaCounter counter, long t)
+    private QuotaAcquireResult TryAcquireOne(in QuotaCounter counter, long t)
+    {
+        var remaining = TakeOne(in counter, t, out var reason, out var retryAt);
+        return remaining >= 0 ? QuotaAcquireResult.Granted(remaining) : Refused(in counter, reason, retryAt);
+    }
+
+    // A refusal from TakeOne as the public result.
+    internal static QuotaAcquireResult Refused(in QuotaCounter counter, QuotaRefusalReason reason, long retryAtTicks) =>
+        QuotaAcquireResult.Refused(counter, reason, retryAtTicks == 0 ? null : new DateTimeOffset(retryAtTicks, TimeSpan.Zero));
+
+    // One counter (the common case): one hash, one shard lock, one dictionary lookup for a known key. Returns the
+    // permits left after the grant, or -1 with why and when it frees up (UTC ticks, 0 when unknown): a refusal is
+    // rare, so the grant does not build the larger QuotaAcquireResult.
+    private int TakeOne(in QuotaCounter counter, long t, out QuotaRefusalReason reason, out long retryAt)
     {
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
@@ -155,27 +189,36 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             {
                 if (counter.Limit < 1)
                 {
-                    return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, null);
+                    return Refuse(QuotaRefusalReason.LimitReached, 0, out reason, out retryAt);
                 }
                 if (Volatile.Read(ref _keyCount) + 1 > _maxKeys)
                 {
-                    return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.StoreUnavailable, null);
+                    return Refuse(QuotaRefusalReason.StoreUnavailable, 0, out reason, out retryAt);
                 }
                 state = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.States, key, out _);
                 Interlocked.Increment(ref _keyCount);
             }
             else if (state.BlockedUntil > t)
             {
-                return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.BlockedByServer, new DateTimeOffset(state.BlockedUntil, TimeSpan.Zero));
+                return Refuse(QuotaRefusalReason.BlockedByServer, state.BlockedUntil, out reason, out retryAt);
             }
             else if (Usage(policy, in state, t, start, end, counter.Limit) is var (used, freesAt) && used >= counter.Limit)
             {
-                return QuotaAcquireResult.Refused(counter, QuotaRefusalReason.LimitReached, new DateTimeOffset(freesAt, TimeSpan.Zero));
+                return Refuse(QuotaRefusalReason.LimitReached, freesAt, out reason, out retryAt);
             }
             Take(policy, ref state, t, start, end, counter.Limit);
             var usedNow = policy.IsRolling ? Usage(policy, in state, t, start, end, counter.Limit).Used : state.Used;
-            return QuotaAcquireResult.Granted(Math.Max(0, counter.Limit - usedNow));
+            reason = QuotaRefusalReason.None;
+            retryAt = 0;
+            return Math.Max(0, counter.Limit - usedNow);
         }
+    }
+
+    private static int Refuse(QuotaRefusalReason why, long when, out QuotaRefusalReason reason, out long retryAt)
+    {
+        reason = why;
+        retryAt = when;
+        return -1;
     }
 
     // Checks every counter, then takes from every counter: all or nothing. The caller holds the counters' shard locks.
@@ -258,7 +301,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         foreach (var counter in counters)
         {
             var policy = Resolve(counter.Policy);
-            var key = new PartitionKey(counter.PartitionKey);
+            var key = counter.PartitionKey ?? string.Empty;
             var shard = policy.Table.ShardOf(key);
             lock (shard.Gate)
             {
@@ -295,7 +338,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
             return ValueTask.CompletedTask;
         }
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         lock (shard.Gate)
         {
@@ -321,7 +364,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         }
         var t = now.UtcTicks;
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
@@ -347,7 +390,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var t = now.UtcTicks;
         var policy = Resolve(counter.Policy);
-        var key = new PartitionKey(counter.PartitionKey);
+        var key = counter.PartitionKey ?? string.Empty;
         var shard = policy.Table.ShardOf(key);
         var (start, end) = policy.WindowAt(t);
         lock (shard.Gate)
@@ -548,7 +591,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore, IDisposable
     }
 
     // One counter of a multi-counter acquire, resolved before any lock is taken.
-    private readonly record struct Slot(QuotaCounter Counter, InMemoryResolvedPolicy Policy, InMemoryQuotaShard Shard, PartitionKey Key);
+    private readonly record struct Slot(QuotaCounter Counter, InMemoryResolvedPolicy Policy, InMemoryQuotaShard Shard, string Key);
 
     [InlineArray(Length)]
     private struct InlineSlots

@@ -1,11 +1,14 @@
+using System.Numerics;
+
 namespace Codegen.Runtime.Quotas;
 
-// The counts of one policy name in an InMemoryQuotaStore: partition keys spread over shards, each a dictionary of
-// small structs behind its own lock. Policies with the same name share one table (the store keys counts by name).
+// The counts of one policy name in an InMemoryQuotaStore: partition keys spread over a few shards (one per processor,
+// rounded up to a power of two), each a dictionary of small structs behind its own lock. Policies with the same name
+// share one table (the store keys counts by name).
 internal sealed class InMemoryQuotaTable
 {
-    public const int ShardCount = 64;
-    private const int ShardBits = 6;
+    // More shards than processors add nothing: at most one thread per processor holds a lock at a time.
+    public static readonly int ShardCount = (int)Math.Min(64, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, Environment.ProcessorCount)));
 
     public InMemoryQuotaTable(int index)
     {
@@ -18,36 +21,31 @@ internal sealed class InMemoryQuotaTable
 
     public InMemoryQuotaShard[] Shards { get; }
 
-    // The top bits pick the shard, so the dictionary inside (which buckets by the remainder) still sees spread-out hashes.
-    public InMemoryQuotaShard ShardOf(in PartitionKey key) => Shards[(int)((uint)key.Hash >> (32 - ShardBits))];
+    // The shard only spreads lock traffic, so a cheap pick from three characters and the length is enough; the
+    // dictionary inside hashes the whole key. Keys that differ in their last character (sequential ids) alternate
+    // between shards, and each shard still sees them in order.
+    public InMemoryQuotaShard ShardOf(string key)
+    {
+        if (Shards.Length == 1 || key.Length == 0)
+        {
+            return Shards[0];
+        }
+        var mix = key[^1] ^ (key[0] * 7) ^ (key[key.Length >> 1] * 31) ^ (key.Length * 131);
+        return Shards[mix & (Shards.Length - 1)];
+    }
 }
 
 internal sealed class InMemoryQuotaShard(int order)
 {
     public readonly Lock Gate = new();
-    public readonly Dictionary<PartitionKey, CounterState> States = new();
+
+    // The default string comparer: .NET hashes strings without randomization here (fast, and keys that differ in a
+    // few characters land near each other in memory) and switches this dictionary to randomized hashing by itself
+    // when a bucket's chain grows suspiciously long, so callers cannot flood it with colliding keys.
+    public readonly Dictionary<string, CounterState> States = new();
 
     // Shards are locked in ascending Order when one acquire spans several, so two acquires never wait in a cycle.
     public readonly int Order = order;
-}
-
-// A partition key with its hash computed once per call (it picks the shard and the dictionary bucket).
-internal readonly struct PartitionKey : IEquatable<PartitionKey>
-{
-    public readonly string Value;
-    public readonly int Hash;
-
-    public PartitionKey(string? value)
-    {
-        Value = value ?? string.Empty;
-        Hash = Value.GetHashCode(); // randomized per process: partition values come from callers
-    }
-
-    public bool Equals(PartitionKey other) => Hash == other.Hash && string.Equals(Value, other.Value);
-
-    public override bool Equals(object? obj) => obj is PartitionKey other && Equals(other);
-
-    public override int GetHashCode() => Hash;
 }
 
 // Compact per-key state (32 bytes): the whole entry with its dictionary slot stays well under 100 bytes plus the key text.

@@ -21,9 +21,12 @@ internal sealed class QuotaClock
         _coarse = ReferenceEquals(time, TimeProvider.System);
     }
 
-    public DateTimeOffset GetUtcNow() => _coarse ? CoarseUtcNow() : _time.GetUtcNow();
+    public DateTimeOffset GetUtcNow() => new(GetUtcTicks(), TimeSpan.Zero);
 
-    private static DateTimeOffset CoarseUtcNow()
+    // The same moment as UTC ticks: the in-memory path works in ticks, so it skips building a DateTimeOffset.
+    public long GetUtcTicks() => _coarse ? CoarseUtcTicks() : _time.GetUtcNow().UtcTicks;
+
+    private static long CoarseUtcTicks()
     {
         var tick = Environment.TickCount64;
         var anchor = Volatile.Read(ref s_anchor);
@@ -32,11 +35,11 @@ internal sealed class QuotaClock
             var elapsed = tick - anchor.Tick;
             if (elapsed is >= 0 and < ReanchorAfterMilliseconds)
             {
-                return new DateTimeOffset(anchor.UtcTicks + (elapsed * TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+                return anchor.UtcTicks + (elapsed * TimeSpan.TicksPerMillisecond);
             }
         }
-        var now = DateTimeOffset.UtcNow;
-        Volatile.Write(ref s_anchor, new Anchor(now.UtcTicks, tick));
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        Volatile.Write(ref s_anchor, new Anchor(now, tick));
         return now;
     }
 

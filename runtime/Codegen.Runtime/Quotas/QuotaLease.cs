@@ -14,32 +14,39 @@ public sealed partial class QuotaLease : RateLimitLease
 
     // A granted lease (every call) stays small; what only a refusal has lives in a second object.
     private readonly Refusal? _refusal;
+    // A one-counter grant (the common case) keeps its counter inline; the list is made only if someone asks for it.
+    private readonly QuotaCounter _single;
+    private IReadOnlyList<QuotaCounter>? _counters;
     private readonly long _atTicks;
     private readonly int _remaining;
     private readonly bool _hasRemaining;
     private int _returned;
 
-    private QuotaLease(bool acquired, IReadOnlyList<QuotaCounter> counters, DateTimeOffset at, int? remaining, Refusal? refusal)
+    private QuotaLease(bool acquired, IReadOnlyList<QuotaCounter>? counters, QuotaCounter single, long atTicks, int? remaining, Refusal? refusal)
     {
         IsAcquired = acquired;
-        Counters = counters;
-        _atTicks = at.UtcTicks;
+        _counters = counters;
+        _single = single;
+        _atTicks = atTicks;
         _remaining = remaining.GetValueOrDefault();
         _hasRemaining = remaining.HasValue;
         _refusal = refusal;
     }
 
     internal static QuotaLease Granted(IReadOnlyList<QuotaCounter> counters, DateTimeOffset acquiredAt, int? remaining) =>
-        new(true, counters, acquiredAt, remaining, null);
+        new(true, counters, default, acquiredAt.UtcTicks, remaining, null);
+
+    internal static QuotaLease Granted(QuotaCounter counter, long acquiredAtTicks, int? remaining) =>
+        new(true, null, counter, acquiredAtTicks, remaining, null);
 
     internal static QuotaLease Refused(QuotaCounter refusedBy, QuotaRefusalReason reason, DateTimeOffset? retryAt, DateTimeOffset now) =>
-        new(false, [], now, null, new Refusal(refusedBy, reason, retryAt));
+        new(false, Array.Empty<QuotaCounter>(), default, now.UtcTicks, null, new Refusal(refusedBy, reason, retryAt));
 
     /// <inheritdoc />
     public override bool IsAcquired { get; }
 
     /// <summary>The counters this lease took a permit from (empty when refused, or when no quota applies).</summary>
-    public IReadOnlyList<QuotaCounter> Counters { get; }
+    public IReadOnlyList<QuotaCounter> Counters => _counters ??= new[] { _single }; // a race makes two equal lists: harmless
 
     /// <summary>When the permits were taken (granted) or the attempt was refused (UTC).</summary>
     public DateTimeOffset At => new(_atTicks, TimeSpan.Zero);

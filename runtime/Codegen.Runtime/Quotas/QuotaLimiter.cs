@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Codegen.Runtime.Transport;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
 
     private readonly ApiDescription _api;
     private readonly IQuotaStore _store;
+    private readonly InMemoryQuotaStore? _memory;
     private readonly QuotaOptions _options;
     private readonly TimeProvider _time;
     private readonly QuotaClock _clock;
@@ -25,8 +27,8 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     private readonly Action<ApiOperation, string> _unknownPolicy;
     private readonly ConcurrentDictionary<ApiOperation, OperationQuotas> _byOperation = new(ReferenceEqualityComparer.Instance);
     private OperationQuotas? _lastOperation;
-    private long _granted;
-    private long _refused;
+    private readonly StripedCounter _granted = new();
+    private readonly StripedCounter _refused = new();
     private long _waiting;
     private int _disposed;
 
@@ -41,6 +43,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     {
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _memory = store as InMemoryQuotaStore;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _clock = new QuotaClock(_time);
@@ -93,8 +96,8 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         {
             CurrentAvailablePermits = counters.Length == 0 ? long.MaxValue : available,
             CurrentQueuedCount = Interlocked.Read(ref _waiting),
-            TotalFailedLeases = Interlocked.Read(ref _refused),
-            TotalSuccessfulLeases = Interlocked.Read(ref _granted),
+            TotalFailedLeases = _refused.Read(),
+            TotalSuccessfulLeases = _granted.Read(),
         };
     }
 
@@ -104,6 +107,18 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         ArgumentNullException.ThrowIfNull(resource);
         ThrowIfDisposed();
         CheckPermitCount(permitCount);
+        if (permitCount == 1 && _memory is { } memory && _options.Enabled)
+        {
+            return AttemptAcquireInMemory(memory, resource, maxWait: null)!;
+        }
+        return AttemptAcquireFromStore(resource, permitCount);
+    }
+
+    // Any other store, or a check without taking (permitCount 0). Not inlined: its locals would widen the frame of
+    // the in-memory path above, which the runtime zeroes on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RateLimitLease AttemptAcquireFromStore(ApiRequest resource, int permitCount)
+    {
         var counters = Counters(resource, out var remainingSlot);
         if (counters.Length == 0)
         {
@@ -114,8 +129,72 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         return Conclude(resource, counters, remainingSlot, result, now, permitCount);
     }
 
+    // The in-memory store (the default) answers synchronously: it is called directly, without a ValueTask, and a
+    // one-policy operation needs no counter array (neither for the store nor for the lease). With maxWait (AcquireAsync)
+    // a refusal that frees up within the wait returns null: the caller's asynchronous loop waits and tries again.
+    private RateLimitLease? AttemptAcquireInMemory(InMemoryQuotaStore memory, ApiRequest request, TimeSpan? maxWait)
+    {
+        var operation = Quotas(request.Operation);
+        if (operation.Quotas.Length != 1)
+        {
+            return AttemptAcquireInMemoryMany(memory, request, operation, maxWait);
+        }
+        var counter = operation.Unpartitioned is { } shared ? shared[0] : CounterFor(operation.Quotas[0], request);
+        var now = _clock.GetUtcTicks();
+        var remaining = memory.TryAcquire(in counter, now, out var reason, out var retryAt);
+        if (remaining < 0)
+        {
+            return RefusedInMemory(request, counter, reason, retryAt, new DateTimeOffset(now, TimeSpan.Zero), maxWait);
+        }
+        _granted.Increment();
+        if (QuotaMetrics.Granted.Enabled)
+        {
+            QuotaMetrics.Granted.Add(1, new KeyValuePair<string, object?>("policy", counter.Policy.Name));
+        }
+        operation.RemainingSlot.Set(remaining, now);
+        return QuotaLease.Granted(counter, now, remaining);
+    }
+
+    // Kept out of the one-policy path above (as is the refusal below), so its larger locals do not widen every call's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RateLimitLease? AttemptAcquireInMemoryMany(InMemoryQuotaStore memory, ApiRequest request, OperationQuotas operation, TimeSpan? maxWait)
+    {
+        if (operation.Quotas.Length == 0)
+        {
+            return Unlimited;
+        }
+        var counters = Counters(request, operation);
+        var now = _clock.GetUtcNow();
+        var result = memory.TryAcquire(counters, now.UtcTicks);
+        return WouldWait(result, now, maxWait) ? null : Conclude(request, counters, operation.RemainingSlot, result, now, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private QuotaLease? RefusedInMemory(ApiRequest request, QuotaCounter counter, QuotaRefusalReason reason, long retryAt, DateTimeOffset now, TimeSpan? maxWait)
+    {
+        var refused = InMemoryQuotaStore.Refused(in counter, reason, retryAt);
+        return WouldWait(refused, now, maxWait) ? null : Refuse(request, counter, refused, now);
+    }
+
+    // A short wait (a per-second window rolling over, a 1 s server block) beats a refusal.
+    private static bool WouldWait(in QuotaAcquireResult result, DateTimeOffset now, TimeSpan? maxWait) =>
+        maxWait is { } wait && !result.Acquired && result.Reason != QuotaRefusalReason.StoreUnavailable && result.RetryAt is { } at && at <= now + wait;
+
     /// <inheritdoc />
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(ApiRequest resource, int permitCount, CancellationToken cancellationToken)
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(ApiRequest resource, int permitCount, CancellationToken cancellationToken)
+    {
+        // The first attempt on the in-memory store completes without a state machine; everything else (argument
+        // errors, cancellation, other stores, waiting) takes the asynchronous path, so errors still come back in the task.
+        if (resource is not null && permitCount == 1 && _memory is { } memory && _options.Enabled && !cancellationToken.IsCancellationRequested
+            && Volatile.Read(ref _disposed) == 0 && AttemptAcquireInMemory(memory, resource, _options.MaxWait) is { } lease)
+        {
+            return new(lease);
+        }
+        return AcquireAsyncSlow(resource!, permitCount, cancellationToken);
+    }
+
+    // Every store and every case: waits (up to MaxWait) when a refusal frees up soon.
+    private async ValueTask<RateLimitLease> AcquireAsyncSlow(ApiRequest resource, int permitCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ThrowIfDisposed();
@@ -133,7 +212,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             var result = permitCount == 0
                 ? await PeekAsync(counters, now, cancellationToken).ConfigureAwait(false)
                 : await _store.TryAcquireAsync(counters, now, cancellationToken).ConfigureAwait(false);
-            // A short wait (a per-second window rolling over, a 1 s server block) beats a refusal.
+            // The same rule as WouldWait, against the deadline of the first attempt.
             if (!result.Acquired && result.Reason != QuotaRefusalReason.StoreUnavailable && result.RetryAt is { } at && at <= deadline)
             {
                 var delay = at - now;
@@ -251,7 +330,7 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
     {
         if (result.Acquired)
         {
-            Interlocked.Increment(ref _granted);
+            _granted.Increment();
             if (permitCount == 0)
             {
                 return Unlimited;
@@ -262,12 +341,17 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             }
             if (result.Remaining is { } remaining)
             {
-                remainingSlot?.Set(remaining);
+                remainingSlot?.Set(remaining, now.UtcTicks);
             }
             return QuotaLease.Granted(counters, now, result.Remaining);
         }
-        Interlocked.Increment(ref _refused);
-        var by = result.RefusedBy ?? counters[0];
+        return Refuse(request, counters[0], result, now);
+    }
+
+    private QuotaLease Refuse(ApiRequest request, QuotaCounter first, QuotaAcquireResult result, DateTimeOffset now)
+    {
+        _refused.Increment();
+        var by = result.RefusedBy ?? first;
         QuotaMetrics.Refused.Add(1, new KeyValuePair<string, object?>("policy", by.Policy.Name), new KeyValuePair<string, object?>("reason", result.Reason.ToString()));
         QuotaLog.Refused(_logger, by.Policy.Name, request.Operation.OperationId, QuotaPartition.Mask(by.PartitionKey), result.Reason, result.RetryAt);
         return QuotaLease.Refused(by, result.Reason, result.RetryAt, now);
@@ -303,6 +387,11 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         }
         var operation = Quotas(request.Operation);
         remainingSlot = operation.RemainingSlot;
+        return Counters(request, operation);
+    }
+
+    private static QuotaCounter[] Counters(ApiRequest request, OperationQuotas operation)
+    {
         if (operation.Unpartitioned is { } shared)
         {
             return shared;
@@ -311,15 +400,20 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
         var counters = new QuotaCounter[quotas.Length];
         for (var i = 0; i < quotas.Length; i++)
         {
-            var policy = quotas[i].Policy;
-            string? value = null;
-            if (policy.PartitionParameter is { } parameter)
-            {
-                request.PartitionValues.TryGetValue(parameter, out value);
-            }
-            counters[i] = new QuotaCounter(policy, QuotaPartition.Normalize(policy, value), quotas[i].Limit);
+            counters[i] = CounterFor(quotas[i], request);
         }
         return counters;
+    }
+
+    private static QuotaCounter CounterFor(EffectiveQuota quota, ApiRequest request)
+    {
+        var policy = quota.Policy;
+        string? value = null;
+        if (policy.PartitionParameter is { } parameter)
+        {
+            request.TryGetPartitionValue(parameter, out value);
+        }
+        return new QuotaCounter(policy, QuotaPartition.Normalize(policy, value), quota.Limit);
     }
 
     // The last operation's entry is checked first: a client calls a handful of operations, often the same one in a row.

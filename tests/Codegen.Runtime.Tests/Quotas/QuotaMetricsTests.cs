@@ -36,4 +36,39 @@ public sealed class QuotaMetricsTests
         Assert.Single(returned.GetMeasurementSnapshot(), m => Mine(m, policy.Name));
         Assert.Equal("Daily", Assert.Single(blocks.GetMeasurementSnapshot(), m => Mine(m, policy.Name)).Tags["kind"]);
     }
+
+    [Fact]
+    public void TheRemainingGaugeShowsTheMostRecentGrantPerClientAndPolicy()
+    {
+        var policy = new QuotaPolicy { Name = "gauge-" + Guid.NewGuid().ToString("N"), PermitLimit = 10, Window = QuotaWindowKind.CalendarDayUtc, PartitionParameter = "userId" };
+        var operation = new Codegen.Runtime.Transport.ApiOperation("op", HttpMethod.Post, "/users/{userId}", [policy.Name]);
+        using var gauge = new MetricCollector<int>(CodegenTelemetry.Meter, "codegen.quota.remaining");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var limiter = new QuotaLimiter(Zoom.Api(policy), new InMemoryQuotaStore(time), new QuotaOptions(), time);
+        Codegen.Runtime.Transport.ApiRequest For(string user)
+        {
+            var request = new Codegen.Runtime.Transport.ApiRequest(operation, "/users/" + user);
+            request.SetPartitionValue("userId", user);
+            return request;
+        }
+        int? Observed()
+        {
+            gauge.RecordObservableInstruments();
+            return gauge.GetMeasurementSnapshot().LastOrDefault(m => Equals(m.Tags["policy"], policy.Name))?.Value;
+        }
+
+        Assert.Null(Observed()); // nothing granted yet
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(limiter.AttemptAcquire(For("alice")).IsAcquired);
+        }
+        Assert.Equal(7, Observed());
+
+        Assert.True(limiter.AttemptAcquire(For("bob")).IsAcquired); // at the same moment: the newer grant wins
+        Assert.Equal(9, Observed());
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(limiter.AttemptAcquire(For("alice")).IsAcquired);
+        Assert.Equal(6, Observed());
+    }
 }
