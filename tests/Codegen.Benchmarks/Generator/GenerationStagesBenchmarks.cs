@@ -17,7 +17,7 @@ namespace Codegen.Benchmarks.Generator;
 [BenchmarkCategory("Generator", "Stages")]
 public class GenerationStagesBenchmarks
 {
-    [Params(GeneratorInputs.Zoom2023, GeneratorInputs.Asana)]
+    [Params(GeneratorInputs.ZoomSubset, GeneratorInputs.Zoom2023, GeneratorInputs.Asana)]
     public string Spec { get; set; } = GeneratorInputs.Zoom2023;
 
     private GeneratorInputs.SpecText _spec = null!;
