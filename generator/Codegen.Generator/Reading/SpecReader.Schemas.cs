@@ -405,7 +405,7 @@ internal sealed partial class SpecReader
 
         // A required readOnly property is required in responses only (OpenAPI 3.0 §4.7.25.3): callers building a
         // request do not set it, so it is optional in C#, in validation and when reading.
-        var finalProperties = properties.Select(p => p with { IsRequired = required.Contains(p.JsonName) && !p.IsReadOnly }).ToList();
+        var finalProperties = properties.Select(p => required.Contains(p.JsonName) && !p.IsReadOnly ? p with { IsRequired = true } : p).ToList();
         TypeRef? extras = null;
         string? extrasName = null;
         if (extrasSchema is not null)
