@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Emitting;
@@ -23,18 +24,21 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The driver visits every node on every run, even when all are cached (an unrelated C# edit), so the graph
+        // is kept to the nodes that change what is cached: filters and projections are folded into the step before.
         var specFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.SpecFiles)
-            .Where(static input => input is not null)
-            .Select(static (input, _) => input!);
+            .SelectMany(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct) is { } input
+                ? ImmutableArray.Create(input)
+                : ImmutableArray<SpecInput>.Empty)
+            .WithTrackingName(TrackingNames.SpecFiles);
 
         // Files an external $ref may name. Every spec sees the whole list, but its input keeps only the parts it
         // reaches, so editing an unrelated AdditionalFile leaves the input equal and the parse cached.
         var partCandidates = context.AdditionalTextsProvider
-            .Where(static file => SpecInputReader.HasSpecExtension(file.Path))
-            .Select(static (file, ct) => new SpecPart(file.Path, file.GetText(ct)?.ToString() ?? ""))
+            .SelectMany(static (file, ct) => SpecInputReader.HasSpecExtension(file.Path)
+                ? ImmutableArray.Create(new SpecPart(file.Path, file.GetText(ct)?.ToString() ?? ""))
+                : ImmutableArray<SpecPart>.Empty)
             .WithTrackingName(TrackingNames.SpecPartFiles)
             .Collect();
 
@@ -43,97 +47,55 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => PartCollector.Attach(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.SpecInputs);
 
-        // A re-parse always yields a new spec, so the whole-spec nodes compare by identity: comparing by value would
-        // walk every type and operation twice more (parsed spec, then model) before the per-unit comparison below,
-        // which alone decides what is re-emitted.
+        // A re-parse always yields a new spec, so the whole-spec node compares by identity: comparing by value would
+        // walk every type and operation twice more before the per-unit comparison below, which alone decides what
+        // is re-emitted. Locations live only in diagnostics, so a whitespace edit leaves every emit unit Unchanged.
         var parsed = inputs
             .Select(static (input, ct) => SpecReader.Read(input, ct))
             .WithComparer(IdentityComparer<ParsedSpec>.Instance)
             .WithTrackingName(TrackingNames.Parse);
 
-        // Locations live only in diagnostics, so a whitespace edit leaves every emit unit Unchanged.
-        var models = parsed
-            .Select(static (spec, _) => spec.Model)
-            .WithComparer(IdentityComparer<SpecModel>.Instance)
-            .WithTrackingName(TrackingNames.Model);
-
-        var diagnostics = parsed
-            .Select(static (spec, _) => spec.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-
-        var languageSupported = context.ParseOptionsProvider
-            .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue)
-            .WithTrackingName(TrackingNames.ParseOptions)
-            .Select(static (version, _) => new LanguageCheck(version == int.MaxValue || version >= (int)LanguageVersion.CSharp12, version))
-            .WithTrackingName(TrackingNames.LanguageVersion);
-
-        var types = models
-            .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeUnit(NamesOf(spec), type)))
-            .WithTrackingName(TrackingNames.Types);
-        var operations = models
-            .SelectMany(static (spec, _) => spec.Operations.Select(operation => new OperationUnit(NamesOf(spec), operation)))
-            .WithTrackingName(TrackingNames.Operations);
-        var clients = models
-            .Select(static (spec, _) => new ClientUnit(NamesOf(spec), spec.Title, spec.Description))
-            .WithTrackingName(TrackingNames.Clients);
-        var refreshes = models
-            .Select(static (spec, _) => new RefreshUnit(NamesOf(spec), spec.Refreshables))
-            .WithTrackingName(TrackingNames.Refreshes);
-        var descriptions = models
-            .Select(static (spec, _) => new DescriptionUnit(NamesOf(spec), spec.DefaultServerUrl, spec.Quotas))
-            .WithTrackingName(TrackingNames.Descriptions);
-        var clientNames = models
-            .Select(static (spec, _) => NamesOf(spec))
-            .WithTrackingName(TrackingNames.ClientNames);
-
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        context.RegisterSourceOutput(parsed, static (spc, spec) =>
         {
-            foreach (var info in list)
+            foreach (var info in spec.Diagnostics)
             {
                 spc.ReportDiagnostic(DiagnosticFactory.Create(info));
             }
         });
 
-        context.RegisterSourceOutput(languageSupported, static (spc, check) =>
-        {
-            if (!check.Supported)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.LanguageVersionTooOld, Location.None, LanguageName(check.Version)));
-            }
-        });
-
-        // Two specs with the same client name would add the same hint names (the driver throws on that); such
-        // clients report CG0014 and emit nothing. The gate changes only when the set of client names does.
-        var specClients = models
-            .Select(static (spec, _) => new SpecClient(spec.FilePath, spec.ClientName))
+        // Nothing is emitted below C# 12 (CG0012). Two specs with the same client name would add the same hint names
+        // (the driver throws on that); such clients report CG0014 and emit nothing. The gate is recomputed on any
+        // re-parse but changes only when the language version or the set of clashing clients does.
+        var gate = parsed
             .Collect()
-            .Select(static (all, _) => all
-                .GroupBy(c => c.ClientName)
-                .Where(g => g.Count() > 1)
-                .SelectMany(g => g)
-                .OrderBy(c => c.ClientName, StringComparer.Ordinal)
-                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
-                .ToEquatableArray())
-            .WithTrackingName(TrackingNames.ClientClashes);
-        context.RegisterSourceOutput(specClients, static (spc, clashes) =>
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => EmitGate.For(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EmitGate);
+
+        context.RegisterSourceOutput(gate, static (spc, gate) =>
         {
-            foreach (var clash in clashes)
+            if (!gate.LanguageSupported)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.LanguageVersionTooOld, Location.None, LanguageName(gate.LanguageVersion)));
+            }
+            foreach (var clash in gate.Clashes)
             {
                 var location = DiagnosticFactory.ToLocation(DiagnosticFactory.FileStart(clash.FilePath));
                 spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, location, clash.ClientName));
             }
         });
-        var duplicateClients = specClients
-            .Select(static (clashes, _) => clashes.Select(c => c.ClientName).Distinct().ToEquatableArray())
-            .WithTrackingName(TrackingNames.DuplicateClients);
-        var gate = languageSupported.Combine(duplicateClients)
-            .Select(static (pair, _) => new EmitGate(pair.Left.Supported, pair.Right))
-            .WithTrackingName(TrackingNames.EmitGate);
 
-        context.RegisterSourceOutput(types.Combine(gate).WithTrackingName(TrackingNames.TypesToEmit), static (spc, pair) =>
+        // Each spec meets the gate once; a closed gate yields no units, so nothing downstream needs it.
+        var gated = parsed.Combine(gate);
+
+        var types = gated
+            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model)
+                ? pair.Left.Model.Types.Select(type => new TypeUnit(NamesOf(pair.Left.Model), type))
+                : Enumerable.Empty<TypeUnit>())
+            .WithTrackingName(TrackingNames.TypesToEmit);
+        context.RegisterSourceOutput(types, static (spc, unit) =>
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            var (names, type) = (pair.Left.Names, pair.Left.Type);
+            var (names, type) = (unit.Names, unit.Type);
             Emit(spc, names, type.Name, () => type switch
             {
                 RecordModel record => RecordEmitter.Emit(record, names),
@@ -147,36 +109,48 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(operations.Combine(gate).WithTrackingName(TrackingNames.OperationsToEmit), static (spc, pair) =>
-        {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, pair.Left.Operation.MethodName + "Async", () => OperationEmitter.Emit(pair.Left));
-        });
+        var operations = gated
+            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model)
+                ? pair.Left.Model.Operations.Select(operation => new OperationUnit(NamesOf(pair.Left.Model), operation))
+                : Enumerable.Empty<OperationUnit>())
+            .WithTrackingName(TrackingNames.OperationsToEmit);
+        context.RegisterSourceOutput(operations, static (spc, unit) =>
+            Emit(spc, unit.Names, unit.Operation.MethodName + "Async", () => OperationEmitter.Emit(unit)));
 
-        context.RegisterSourceOutput(clients.Combine(gate).WithTrackingName(TrackingNames.ClientsToEmit), static (spc, pair) =>
+        // The client-level files flow as one step but stay separate values (compared one by one), so an edit
+        // re-emits only the file whose unit changed.
+        var clientFiles = gated
+            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model) ? ClientFilesOf(pair.Left.Model) : Enumerable.Empty<object>())
+            .WithTrackingName(TrackingNames.ClientFilesToEmit);
+        context.RegisterSourceOutput(clientFiles, static (spc, unit) =>
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, null, () => ClientEmitter.Emit(pair.Left));
+            switch (unit)
+            {
+                case ClientUnit client:
+                    Emit(spc, client.Names, null, () => ClientEmitter.Emit(client));
+                    break;
+                case RefreshUnit refresh:
+                    Emit(spc, refresh.Names, "Refresh", () => RefreshEmitter.Emit(refresh));
+                    break;
+                case DescriptionUnit description:
+                    Emit(spc, description.Names, description.Names.ApiName, () => DescriptionEmitter.Emit(description));
+                    break;
+                case ClientNames names:
+                    Emit(spc, names, names.ExtensionsName, () => DependencyInjectionEmitter.Emit(names));
+                    Emit(spc, names, names.JsonHelpersName, () => JsonHelpersEmitter.Emit(names));
+                    break;
+            }
         });
+    }
 
-        context.RegisterSourceOutput(refreshes.Combine(gate).WithTrackingName(TrackingNames.RefreshesToEmit), static (spc, pair) =>
-        {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, "Refresh", () => RefreshEmitter.Emit(pair.Left));
-        });
-
-        context.RegisterSourceOutput(descriptions.Combine(gate).WithTrackingName(TrackingNames.DescriptionsToEmit), static (spc, pair) =>
-        {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, pair.Left.Names.ApiName, () => DescriptionEmitter.Emit(pair.Left));
-        });
-
-        context.RegisterSourceOutput(clientNames.Combine(gate).WithTrackingName(TrackingNames.ClientNamesToEmit), static (spc, pair) =>
-        {
-            if (!pair.Right.Allows(pair.Left)) return;
-            Emit(spc, pair.Left, pair.Left.ExtensionsName, () => DependencyInjectionEmitter.Emit(pair.Left));
-            Emit(spc, pair.Left, pair.Left.JsonHelpersName, () => JsonHelpersEmitter.Emit(pair.Left));
-        });
+    /// <summary>The client class, its refresh methods, its description class, and the DI and JSON helpers (which need only the names), in that order.</summary>
+    private static IEnumerable<object> ClientFilesOf(SpecModel spec)
+    {
+        var names = NamesOf(spec);
+        yield return new ClientUnit(names, spec.Title, spec.Description);
+        yield return new RefreshUnit(names, spec.Refreshables);
+        yield return new DescriptionUnit(names, spec.DefaultServerUrl, spec.Quotas);
+        yield return names;
     }
 
     private static ClientNames NamesOf(SpecModel spec) => ClientNames.For(spec.Namespace, spec.ClientName);
@@ -216,12 +190,27 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <summary>Which spec file generates which client (to find clashes).</summary>
     private sealed record SpecClient(string FilePath, string ClientName);
 
-    /// <summary>The consumer's C# version reduced to plain values before it enters the pipeline.</summary>
-    private sealed record LanguageCheck(bool Supported, int Version);
-
     /// <summary>Whether a client's files may be emitted: C# 12+ and a client name no other spec uses.</summary>
-    private sealed record EmitGate(bool LanguageSupported, EquatableArray<string> DuplicateClients)
+    private sealed record EmitGate(bool LanguageSupported, int LanguageVersion, EquatableArray<SpecClient> Clashes)
     {
-        public bool Allows(ClientNames names) => LanguageSupported && !DuplicateClients.Contains(names.ClientName);
+        public static EmitGate For(ImmutableArray<ParsedSpec> specs, ParseOptions options)
+        {
+            var languageVersion = options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue;
+            return new(
+                languageVersion == int.MaxValue || languageVersion >= (int)Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12,
+                languageVersion,
+                ClashesOf(specs));
+        }
+
+        private static EquatableArray<SpecClient> ClashesOf(ImmutableArray<ParsedSpec> specs) =>
+            specs.Select(spec => new SpecClient(spec.Model.FilePath, spec.Model.ClientName))
+                .GroupBy(c => c.ClientName)
+                .Where(g => g.Count() > 1)
+                .SelectMany(g => g)
+                .OrderBy(c => c.ClientName, StringComparer.Ordinal)
+                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
+                .ToEquatableArray();
+
+        public bool Allows(SpecModel spec) => LanguageSupported && !Clashes.Any(c => c.ClientName == spec.ClientName);
     }
 }

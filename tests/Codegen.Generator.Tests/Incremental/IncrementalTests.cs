@@ -1,3 +1,4 @@
+using Codegen.Generator.Model;
 using Codegen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -8,17 +9,13 @@ public sealed class IncrementalTests
 {
     private static readonly string[] StepsAfterParsing =
     {
-        TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Operations,
-        TrackingNames.Clients, TrackingNames.Descriptions, TrackingNames.ClientNames, TrackingNames.Refreshes,
+        TrackingNames.EmitGate, TrackingNames.TypesToEmit, TrackingNames.OperationsToEmit, TrackingNames.ClientFilesToEmit,
     };
 
-    // After a re-parse the model is always new (compared by identity); these compare by value.
+    // After a re-parse the parsed spec is always new (compared by identity); these compare by value.
     private static readonly string[] EmitSteps =
     {
-        TrackingNames.Types, TrackingNames.Operations, TrackingNames.Clients,
-        TrackingNames.Descriptions, TrackingNames.ClientNames, TrackingNames.TypesToEmit,
-        TrackingNames.OperationsToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit,
-        TrackingNames.ClientNamesToEmit, TrackingNames.Refreshes, TrackingNames.RefreshesToEmit,
+        TrackingNames.EmitGate, TrackingNames.TypesToEmit, TrackingNames.OperationsToEmit, TrackingNames.ClientFilesToEmit,
     };
 
     [Fact]
@@ -79,7 +76,7 @@ public sealed class IncrementalTests
         Assert.Contains("ListOrderItems", modified[0].Value.ToString());
         Assert.All(operations.Except(modified), o => Assert.True(
             o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
-        foreach (var step in new[] { TrackingNames.TypesToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit, TrackingNames.ClientNamesToEmit, TrackingNames.RefreshesToEmit })
+        foreach (var step in new[] { TrackingNames.TypesToEmit, TrackingNames.ClientFilesToEmit })
         {
             Assert.All(Outputs(result, step), o => Assert.True(
                 o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
@@ -115,9 +112,12 @@ public sealed class IncrementalTests
         driver = driver.ReplaceAdditionalText(spec, edited).RunGenerators(compilation);
 
         var result = driver.GetRunResult().Results.Single();
-        var refresh = Assert.Single(Outputs(result, TrackingNames.RefreshesToEmit));
-        Assert.Equal(IncrementalStepRunReason.Modified, refresh.Reason);
-        foreach (var step in new[] { TrackingNames.OperationsToEmit, TrackingNames.ClientsToEmit, TrackingNames.DescriptionsToEmit, TrackingNames.ClientNamesToEmit })
+        var clientFiles = Outputs(result, TrackingNames.ClientFilesToEmit);
+        Assert.Equal(4, clientFiles.Count);
+        var refresh = Assert.Single(clientFiles, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.IsType<RefreshUnit>(refresh.Value);
+        Assert.All(clientFiles.Where(o => o.Value is not RefreshUnit), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        foreach (var step in new[] { TrackingNames.OperationsToEmit })
         {
             Assert.All(Outputs(result, step), o => Assert.True(
                 o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
