@@ -25,7 +25,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // The driver visits every node on every run, even when all are cached (an unrelated C# edit), so the graph
-        // is kept to the nodes that change what is cached: filters and projections are folded into the step before.
+        // keeps only nodes whose value is worth caching: filters and projections are folded into the step before.
         var specFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .SelectMany(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct) is { } input
