@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Emitting;
 using Codegen.Generator.Model;
@@ -9,6 +10,7 @@ using Codegen.Generator.Reading;
 using Codegen.Generator.Reading.Bundling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Codegen.Generator;
 
@@ -26,25 +28,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     {
         // The driver visits every node on every run, even when all are cached (an unrelated C# edit), so the graph
         // keeps only nodes whose value is worth caching: filters and projections are folded into the step before.
-        var specFiles = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .SelectMany(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct) is { } input
-                ? ImmutableArray.Create(input)
-                : ImmutableArray<SpecInput>.Empty)
-            .WithTrackingName(TrackingNames.SpecFiles);
-
-        // Files an external $ref may name. Every spec sees the whole list, but its input keeps only the parts it
-        // reaches, so editing an unrelated AdditionalFile leaves the input equal and the parse cached.
-        var partCandidates = context.AdditionalTextsProvider
-            .SelectMany(static (file, ct) => SpecInputReader.HasSpecExtension(file.Path)
-                ? ImmutableArray.Create(new SpecPart(file.Path, file.GetText(ct)?.ToString() ?? ""))
-                : ImmutableArray<SpecPart>.Empty)
+        // All AdditionalFiles as one value: the specs among them, and the parts their external $refs may name. A spec's
+        // input keeps only the parts it reaches, so editing an unrelated AdditionalFile re-reads the list but leaves
+        // every input equal and the parse cached (one collected node costs less on every run than a per-file chain).
+        var inputs = context.AdditionalTextsProvider
+            .Collect()
             .WithTrackingName(TrackingNames.SpecPartFiles)
-            .Collect();
-
-        var inputs = specFiles
-            .Combine(partCandidates)
-            .Select(static (pair, ct) => PartCollector.Attach(pair.Left, pair.Right, ct))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .SelectMany(static (pair, ct) => ReadInputs(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.SpecInputs);
 
         // A re-parse always yields a new spec, so the whole-spec node compares by identity: comparing by value would
@@ -141,6 +132,33 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                     break;
             }
         });
+    }
+
+    /// <summary>The spec inputs among the AdditionalFiles, each with the parts its external <c>$ref</c>s reach.</summary>
+    private static ImmutableArray<SpecInput> ReadInputs(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var inputs = ImmutableArray.CreateBuilder<SpecInput>();
+        foreach (var file in files)
+        {
+            if (SpecInputReader.Read(file, options, cancellationToken) is { } input)
+            {
+                inputs.Add(input);
+            }
+        }
+
+        // Part texts are read only when some spec has an external $ref (a single-file spec needs none).
+        if (inputs.Any(input => ExternalRefScanner.HasExternalRefs(input.Text)))
+        {
+            var candidates = files
+                .Where(file => SpecInputReader.HasSpecExtension(file.Path))
+                .Select(file => new SpecPart(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
+                .ToImmutableArray();
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                inputs[i] = PartCollector.Attach(inputs[i], candidates, cancellationToken);
+            }
+        }
+        return inputs.ToImmutable();
     }
 
     /// <summary>The client class, its refresh methods, its description class, and the DI and JSON helpers (which need only the names), in that order.</summary>
