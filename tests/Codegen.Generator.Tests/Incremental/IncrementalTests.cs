@@ -37,6 +37,41 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void EditingOneSpecLeavesTheOtherSpecsParseCached()
+    {
+        var sink = Specs.KitchenSink();
+        var bodies = Specs.Bodies();
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { sink, bodies }).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(bodies, bodies.WithText(bodies.Text + "\n\n")).RunGenerators(compilation);
+
+        var parses = Outputs(driver.GetRunResult().Results.Single(), TrackingNames.Parse);
+        Assert.Equal(2, parses.Count);
+        Assert.Equal("BodiesClient", ((ParsedSpec)Assert.Single(parses, o => o.Reason == IncrementalStepRunReason.Modified).Value).Model.ClientName);
+        Assert.Equal("SinkClient", ((ParsedSpec)Assert.Single(parses, o => o.Reason == IncrementalStepRunReason.Cached).Value).Model.ClientName);
+    }
+
+    [Fact]
+    public void EditingAnUnrelatedAdditionalFileLeavesASingleFileSpecsParseCachedAndReEmitsNothing()
+    {
+        var spec = Specs.KitchenSink();
+        var notes = new InMemoryAdditionalText("/project/notes.txt", "first");
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { spec, notes }).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(notes, notes.WithText("second")).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(Outputs(result, TrackingNames.SpecInputs)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(Outputs(result, TrackingNames.Parse)).Reason);
+        foreach (var step in EmitSteps)
+        {
+            Assert.All(Outputs(result, step), o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
+        }
+    }
+
+    [Fact]
     public void WhitespaceOnlySpecEditLeavesEveryEmitStepUnchanged()
     {
         var spec = Specs.KitchenSink();
