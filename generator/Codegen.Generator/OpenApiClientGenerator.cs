@@ -46,14 +46,6 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithComparer(IdentityComparer<ParsedSpec>.Instance)
             .WithTrackingName(TrackingNames.Parse);
 
-        context.RegisterSourceOutput(parsed, static (spc, spec) =>
-        {
-            foreach (var info in spec.Diagnostics)
-            {
-                spc.ReportDiagnostic(DiagnosticFactory.Create(info));
-            }
-        });
-
         // Nothing is emitted below C# 12 (CG0012). Two specs with the same client name would add the same hint names
         // (the driver throws on that); such clients report CG0014 and emit nothing. The gate is recomputed on any
         // re-parse but changes only when the language version or the set of clashing clients does.
@@ -100,23 +92,25 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        var operations = gated
-            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model)
-                ? pair.Left.Model.Operations.Select(operation => new OperationUnit(NamesOf(pair.Left.Model), operation))
-                : Enumerable.Empty<OperationUnit>())
-            .WithTrackingName(TrackingNames.OperationsToEmit);
-        context.RegisterSourceOutput(operations, static (spc, unit) =>
-            Emit(spc, unit.Names, unit.Operation.MethodName + "Async", () => OperationEmitter.Emit(unit)));
-
-        // The client-level files flow as one step but stay separate values (compared one by one), so an edit
-        // re-emits only the file whose unit changed.
+        // Everything else a spec yields flows as one step of separate values, each compared on its own, so an edit
+        // re-emits only what changed: what reading the spec reported (even when the gate is closed), one value per
+        // operation, then the client class, its refresh methods, its description class and its DI/JSON helpers.
         var clientFiles = gated
-            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model) ? ClientFilesOf(pair.Left.Model) : Enumerable.Empty<object>())
-            .WithTrackingName(TrackingNames.ClientFilesToEmit);
+            .SelectMany(static (pair, _) => ClientFilesOf(pair.Left, pair.Right.Allows(pair.Left.Model)))
+            .WithTrackingName(TrackingNames.ClientToEmit);
         context.RegisterSourceOutput(clientFiles, static (spc, unit) =>
         {
             switch (unit)
             {
+                case SpecDiagnostics diagnostics:
+                    foreach (var info in diagnostics.Diagnostics)
+                    {
+                        spc.ReportDiagnostic(DiagnosticFactory.Create(info));
+                    }
+                    break;
+                case OperationUnit operation:
+                    Emit(spc, operation.Names, operation.Operation.MethodName + "Async", () => OperationEmitter.Emit(operation));
+                    break;
                 case ClientUnit client:
                     Emit(spc, client.Names, null, () => ClientEmitter.Emit(client));
                     break;
@@ -161,10 +155,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return inputs.ToImmutable();
     }
 
-    /// <summary>The client class, its refresh methods, its description class, and the DI and JSON helpers (which need only the names), in that order.</summary>
-    private static IEnumerable<object> ClientFilesOf(SpecModel spec)
+    /// <summary>The values of <see cref="TrackingNames.ClientToEmit"/> for one spec; only its diagnostics when <paramref name="allowed"/> is false.</summary>
+    private static IEnumerable<object> ClientFilesOf(ParsedSpec parsed, bool allowed)
     {
+        yield return new SpecDiagnostics(parsed.Diagnostics);
+        if (!allowed) yield break;
+        var spec = parsed.Model;
         var names = NamesOf(spec);
+        foreach (var operation in spec.Operations)
+        {
+            yield return new OperationUnit(names, operation);
+        }
         yield return new ClientUnit(names, spec.Title, spec.Description);
         yield return new RefreshUnit(names, spec.Refreshables);
         yield return new DescriptionUnit(names, spec.DefaultServerUrl, spec.Quotas);
@@ -204,6 +205,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
+
+    /// <summary>What reading one spec reported (a record, so the step's values say what they are).</summary>
+    internal sealed record SpecDiagnostics(EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>Which spec file generates which client (to find clashes).</summary>
     private sealed record SpecClient(string FilePath, string ClientName);

@@ -9,6 +9,5 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string EmitGate = nameof(EmitGate);
     public const string TypesToEmit = nameof(TypesToEmit);
-    public const string OperationsToEmit = nameof(OperationsToEmit);
-    public const string ClientFilesToEmit = nameof(ClientFilesToEmit);
+    public const string ClientToEmit = nameof(ClientToEmit);
 }
