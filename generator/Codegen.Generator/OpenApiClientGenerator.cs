@@ -28,6 +28,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     {
         // The driver visits every node on every run, even when all are cached (an unrelated C# edit), so the graph
         // keeps only nodes whose value is worth caching: filters and projections are folded into the step before.
+
         // All AdditionalFiles as one value: the specs among them, and the parts their external $refs may name. A spec's
         // input keeps only the parts it reaches, so editing an unrelated AdditionalFile re-reads the list but leaves
         // every input equal and the parse cached (one collected node costs less on every run than a per-file chain).
@@ -95,10 +96,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         // Everything else a spec yields flows as one step of separate values, each compared on its own, so an edit
         // re-emits only what changed: what reading the spec reported (even when the gate is closed), one value per
         // operation, then the client class, its refresh methods, its description class and its DI/JSON helpers.
-        var clientFiles = gated
-            .SelectMany(static (pair, _) => ClientFilesOf(pair.Left, pair.Right.Allows(pair.Left.Model)))
+        var client = gated
+            .SelectMany(static (pair, _) => ClientOutputsOf(pair.Left, pair.Right.Allows(pair.Left.Model)))
             .WithTrackingName(TrackingNames.ClientToEmit);
-        context.RegisterSourceOutput(clientFiles, static (spc, unit) =>
+        context.RegisterSourceOutput(client, static (spc, unit) =>
         {
             switch (unit)
             {
@@ -156,7 +157,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     }
 
     /// <summary>The values of <see cref="TrackingNames.ClientToEmit"/> for one spec; only its diagnostics when <paramref name="allowed"/> is false.</summary>
-    private static IEnumerable<object> ClientFilesOf(ParsedSpec parsed, bool allowed)
+    private static IEnumerable<object> ClientOutputsOf(ParsedSpec parsed, bool allowed)
     {
         yield return new SpecDiagnostics(parsed.Diagnostics);
         if (!allowed) yield break;
