@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Emitting;
 using Codegen.Generator.Model;
@@ -8,6 +10,7 @@ using Codegen.Generator.Reading;
 using Codegen.Generator.Reading.Bundling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Codegen.Generator;
 
@@ -23,117 +26,60 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var specFiles = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.SpecFiles)
-            .Where(static input => input is not null)
-            .Select(static (input, _) => input!);
+        // The driver visits every node on every run, even when all are cached (an unrelated C# edit), so the graph
+        // keeps only nodes whose value is worth caching: filters and projections are folded into the step before.
 
-        // Files an external $ref may name. Every spec sees the whole list, but its input keeps only the parts it
-        // reaches, so editing an unrelated AdditionalFile leaves the input equal and the parse cached.
-        var partCandidates = context.AdditionalTextsProvider
-            .Where(static file => SpecInputReader.HasSpecExtension(file.Path))
-            .Select(static (file, ct) => new SpecPart(file.Path, file.GetText(ct)?.ToString() ?? ""))
+        // All AdditionalFiles as one value: the specs among them, and the parts their external $refs may name. A spec's
+        // input keeps only the parts it reaches, so editing an unrelated AdditionalFile re-reads the list but leaves
+        // every input equal and the parse cached (one collected node costs less on every run than a per-file chain).
+        var inputs = context.AdditionalTextsProvider
+            .Collect()
             .WithTrackingName(TrackingNames.SpecPartFiles)
-            .Collect();
-
-        var inputs = specFiles
-            .Combine(partCandidates)
-            .Select(static (pair, ct) => PartCollector.Attach(pair.Left, pair.Right, ct))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .SelectMany(static (pair, ct) => ReadInputs(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.SpecInputs);
 
-        // A re-parse always yields a new spec, so the whole-spec nodes compare by identity: comparing by value would
-        // walk every type and operation twice more (parsed spec, then model) before the per-unit comparison below,
-        // which alone decides what is re-emitted.
+        // A re-parse always yields a new spec, so the whole-spec node compares by identity: comparing by value would
+        // walk every type and operation twice more before the per-unit comparison below, which alone decides what
+        // is re-emitted. Locations live only in diagnostics, so a whitespace edit leaves every emit unit Unchanged.
         var parsed = inputs
             .Select(static (input, ct) => SpecReader.Read(input, ct))
             .WithComparer(IdentityComparer<ParsedSpec>.Instance)
             .WithTrackingName(TrackingNames.Parse);
 
-        // Locations live only in diagnostics, so a whitespace edit leaves every emit unit Unchanged.
-        var models = parsed
-            .Select(static (spec, _) => spec.Model)
-            .WithComparer(IdentityComparer<SpecModel>.Instance)
-            .WithTrackingName(TrackingNames.Model);
-
-        var diagnostics = parsed
-            .Select(static (spec, _) => spec.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-
-        var languageSupported = context.ParseOptionsProvider
-            .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue)
-            .WithTrackingName(TrackingNames.ParseOptions)
-            .Select(static (version, _) => new LanguageCheck(version == int.MaxValue || version >= (int)LanguageVersion.CSharp12, version))
-            .WithTrackingName(TrackingNames.LanguageVersion);
-
-        var types = models
-            .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeUnit(NamesOf(spec), type)))
-            .WithTrackingName(TrackingNames.Types);
-        var operations = models
-            .SelectMany(static (spec, _) => spec.Operations.Select(operation => new OperationUnit(NamesOf(spec), operation)))
-            .WithTrackingName(TrackingNames.Operations);
-        var clients = models
-            .Select(static (spec, _) => new ClientUnit(NamesOf(spec), spec.Title, spec.Description))
-            .WithTrackingName(TrackingNames.Clients);
-        var refreshes = models
-            .Select(static (spec, _) => new RefreshUnit(NamesOf(spec), spec.Refreshables))
-            .WithTrackingName(TrackingNames.Refreshes);
-        var descriptions = models
-            .Select(static (spec, _) => new DescriptionUnit(NamesOf(spec), spec.DefaultServerUrl, spec.Quotas))
-            .WithTrackingName(TrackingNames.Descriptions);
-        var clientNames = models
-            .Select(static (spec, _) => NamesOf(spec))
-            .WithTrackingName(TrackingNames.ClientNames);
-
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-        {
-            foreach (var info in list)
-            {
-                spc.ReportDiagnostic(DiagnosticFactory.Create(info));
-            }
-        });
-
-        context.RegisterSourceOutput(languageSupported, static (spc, check) =>
-        {
-            if (!check.Supported)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.LanguageVersionTooOld, Location.None, LanguageName(check.Version)));
-            }
-        });
-
-        // Two specs with the same client name would add the same hint names (the driver throws on that); such
-        // clients report CG0014 and emit nothing. The gate changes only when the set of client names does.
-        var specClients = models
-            .Select(static (spec, _) => new SpecClient(spec.FilePath, spec.ClientName))
+        // Nothing is emitted below C# 12 (CG0012). Two specs with the same client name would add the same hint names
+        // (the driver throws on that); such clients report CG0014 and emit nothing. The gate is recomputed on any
+        // re-parse but changes only when the language version or the set of clashing clients does.
+        var gate = parsed
             .Collect()
-            .Select(static (all, _) => all
-                .GroupBy(c => c.ClientName)
-                .Where(g => g.Count() > 1)
-                .SelectMany(g => g)
-                .OrderBy(c => c.ClientName, StringComparer.Ordinal)
-                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
-                .ToEquatableArray())
-            .WithTrackingName(TrackingNames.ClientClashes);
-        context.RegisterSourceOutput(specClients, static (spc, clashes) =>
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => EmitGate.For(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EmitGate);
+
+        context.RegisterSourceOutput(gate, static (spc, gate) =>
         {
-            foreach (var clash in clashes)
+            if (!gate.LanguageSupported)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.LanguageVersionTooOld, Location.None, LanguageName(gate.LanguageVersion)));
+            }
+            foreach (var clash in gate.Clashes)
             {
                 var location = DiagnosticFactory.ToLocation(DiagnosticFactory.FileStart(clash.FilePath));
                 spc.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateClientName, location, clash.ClientName));
             }
         });
-        var duplicateClients = specClients
-            .Select(static (clashes, _) => clashes.Select(c => c.ClientName).Distinct().ToEquatableArray())
-            .WithTrackingName(TrackingNames.DuplicateClients);
-        var gate = languageSupported.Combine(duplicateClients)
-            .Select(static (pair, _) => new EmitGate(pair.Left.Supported, pair.Right))
-            .WithTrackingName(TrackingNames.EmitGate);
 
-        context.RegisterSourceOutput(types.Combine(gate).WithTrackingName(TrackingNames.TypesToEmit), static (spc, pair) =>
+        // Each spec meets the gate once; a closed gate yields no units, so nothing downstream needs it.
+        var gated = parsed.Combine(gate);
+
+        var types = gated
+            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model)
+                ? pair.Left.Model.Types.Select(type => new TypeUnit(NamesOf(pair.Left.Model), type))
+                : Enumerable.Empty<TypeUnit>())
+            .WithTrackingName(TrackingNames.TypesToEmit);
+        context.RegisterSourceOutput(types, static (spc, unit) =>
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            var (names, type) = (pair.Left.Names, pair.Left.Type);
+            var (names, type) = (unit.Names, unit.Type);
             Emit(spc, names, type.Name, () => type switch
             {
                 RecordModel record => RecordEmitter.Emit(record, names),
@@ -147,36 +93,84 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(operations.Combine(gate).WithTrackingName(TrackingNames.OperationsToEmit), static (spc, pair) =>
+        // Everything else a spec yields flows as one step of separate values, each compared on its own, so an edit
+        // re-emits only what changed: what reading the spec reported (even when the gate is closed), one value per
+        // operation, then the client class, its refresh methods, its description class and its DI/JSON helpers.
+        var client = gated
+            .SelectMany(static (pair, _) => ClientOutputsOf(pair.Left, pair.Right.Allows(pair.Left.Model)))
+            .WithTrackingName(TrackingNames.ClientToEmit);
+        context.RegisterSourceOutput(client, static (spc, unit) =>
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, pair.Left.Operation.MethodName + "Async", () => OperationEmitter.Emit(pair.Left));
+            switch (unit)
+            {
+                case SpecDiagnostics diagnostics:
+                    foreach (var info in diagnostics.Diagnostics)
+                    {
+                        spc.ReportDiagnostic(DiagnosticFactory.Create(info));
+                    }
+                    break;
+                case OperationUnit operation:
+                    Emit(spc, operation.Names, operation.Operation.MethodName + "Async", () => OperationEmitter.Emit(operation));
+                    break;
+                case ClientUnit client:
+                    Emit(spc, client.Names, null, () => ClientEmitter.Emit(client));
+                    break;
+                case RefreshUnit refresh:
+                    Emit(spc, refresh.Names, "Refresh", () => RefreshEmitter.Emit(refresh));
+                    break;
+                case DescriptionUnit description:
+                    Emit(spc, description.Names, description.Names.ApiName, () => DescriptionEmitter.Emit(description));
+                    break;
+                case ClientNames names:
+                    Emit(spc, names, names.ExtensionsName, () => DependencyInjectionEmitter.Emit(names));
+                    Emit(spc, names, names.JsonHelpersName, () => JsonHelpersEmitter.Emit(names));
+                    break;
+            }
         });
+    }
 
-        context.RegisterSourceOutput(clients.Combine(gate).WithTrackingName(TrackingNames.ClientsToEmit), static (spc, pair) =>
+    /// <summary>The spec inputs among the AdditionalFiles, each with the parts its external <c>$ref</c>s reach.</summary>
+    private static ImmutableArray<SpecInput> ReadInputs(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var inputs = ImmutableArray.CreateBuilder<SpecInput>();
+        foreach (var file in files)
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, null, () => ClientEmitter.Emit(pair.Left));
-        });
+            if (SpecInputReader.Read(file, options, cancellationToken) is { } input)
+            {
+                inputs.Add(input);
+            }
+        }
 
-        context.RegisterSourceOutput(refreshes.Combine(gate).WithTrackingName(TrackingNames.RefreshesToEmit), static (spc, pair) =>
+        // Part texts are read only when some spec has an external $ref (a single-file spec needs none).
+        if (inputs.Any(input => ExternalRefScanner.HasExternalRefs(input.Text)))
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, "Refresh", () => RefreshEmitter.Emit(pair.Left));
-        });
+            var candidates = files
+                .Where(file => SpecInputReader.HasSpecExtension(file.Path))
+                .Select(file => new SpecPart(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
+                .ToImmutableArray();
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                inputs[i] = PartCollector.Attach(inputs[i], candidates, cancellationToken);
+            }
+        }
+        return inputs.ToImmutable();
+    }
 
-        context.RegisterSourceOutput(descriptions.Combine(gate).WithTrackingName(TrackingNames.DescriptionsToEmit), static (spc, pair) =>
+    /// <summary>The values of <see cref="TrackingNames.ClientToEmit"/> for one spec; only its diagnostics when <paramref name="allowed"/> is false.</summary>
+    private static IEnumerable<object> ClientOutputsOf(ParsedSpec parsed, bool allowed)
+    {
+        yield return new SpecDiagnostics(parsed.Diagnostics);
+        if (!allowed) yield break;
+        var spec = parsed.Model;
+        var names = NamesOf(spec);
+        foreach (var operation in spec.Operations)
         {
-            if (!pair.Right.Allows(pair.Left.Names)) return;
-            Emit(spc, pair.Left.Names, pair.Left.Names.ApiName, () => DescriptionEmitter.Emit(pair.Left));
-        });
-
-        context.RegisterSourceOutput(clientNames.Combine(gate).WithTrackingName(TrackingNames.ClientNamesToEmit), static (spc, pair) =>
-        {
-            if (!pair.Right.Allows(pair.Left)) return;
-            Emit(spc, pair.Left, pair.Left.ExtensionsName, () => DependencyInjectionEmitter.Emit(pair.Left));
-            Emit(spc, pair.Left, pair.Left.JsonHelpersName, () => JsonHelpersEmitter.Emit(pair.Left));
-        });
+            yield return new OperationUnit(names, operation);
+        }
+        yield return new ClientUnit(names, spec.Title, spec.Description);
+        yield return new RefreshUnit(names, spec.Refreshables);
+        yield return new DescriptionUnit(names, spec.DefaultServerUrl, spec.Quotas);
+        yield return names;
     }
 
     private static ClientNames NamesOf(SpecModel spec) => ClientNames.For(spec.Namespace, spec.ClientName);
@@ -213,15 +207,33 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
+    /// <summary>What reading one spec reported (a record, so the step's values say what they are).</summary>
+    internal sealed record SpecDiagnostics(EquatableArray<DiagnosticInfo> Diagnostics);
+
     /// <summary>Which spec file generates which client (to find clashes).</summary>
     private sealed record SpecClient(string FilePath, string ClientName);
 
-    /// <summary>The consumer's C# version reduced to plain values before it enters the pipeline.</summary>
-    private sealed record LanguageCheck(bool Supported, int Version);
-
     /// <summary>Whether a client's files may be emitted: C# 12+ and a client name no other spec uses.</summary>
-    private sealed record EmitGate(bool LanguageSupported, EquatableArray<string> DuplicateClients)
+    private sealed record EmitGate(bool LanguageSupported, int LanguageVersion, EquatableArray<SpecClient> Clashes)
     {
-        public bool Allows(ClientNames names) => LanguageSupported && !DuplicateClients.Contains(names.ClientName);
+        public static EmitGate For(ImmutableArray<ParsedSpec> specs, ParseOptions options)
+        {
+            var languageVersion = options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue;
+            return new(
+                languageVersion == int.MaxValue || languageVersion >= (int)Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12,
+                languageVersion,
+                ClashesOf(specs));
+        }
+
+        private static EquatableArray<SpecClient> ClashesOf(ImmutableArray<ParsedSpec> specs) =>
+            specs.Select(spec => new SpecClient(spec.Model.FilePath, spec.Model.ClientName))
+                .GroupBy(c => c.ClientName)
+                .Where(g => g.Count() > 1)
+                .SelectMany(g => g)
+                .OrderBy(c => c.ClientName, StringComparer.Ordinal)
+                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
+                .ToEquatableArray();
+
+        public bool Allows(SpecModel spec) => LanguageSupported && !Clashes.Any(c => c.ClientName == spec.ClientName);
     }
 }
