@@ -116,15 +116,16 @@ public class SpecEditBenchmarks
         _driver = GeneratorInputs.Driver(new OpenApiClientGenerator(), _original).RunGenerators(_compilation);
 
         var result = Edit().GetRunResult().Results[0];
-        foreach (var step in new[] { "Parse", "Types", "Operations", "Clients", "Descriptions" })
+        foreach (var step in new[] { "Parse", "TypesToEmit", "ClientToEmit" })
         {
             var reasons = result.TrackedSteps.TryGetValue(step, out var runs)
                 ? runs.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => $"{g.Key}={g.Count()}")
                 : ["(not tracked)"];
             Console.WriteLine($"// after the summary edit, {step}: {string.Join(", ", reasons)}");
         }
-        var modifiedOperations = result.TrackedSteps["Operations"].SelectMany(r => r.Outputs).Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
-        var modifiedTypes = result.TrackedSteps["Types"].SelectMany(r => r.Outputs).Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        static bool Changed(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New;
+        var modifiedOperations = result.TrackedSteps["ClientToEmit"].SelectMany(r => r.Outputs).Count(o => o.Value is Codegen.Generator.Model.OperationUnit && Changed(o.Reason));
+        var modifiedTypes = result.TrackedSteps["TypesToEmit"].SelectMany(r => r.Outputs).Count(o => Changed(o.Reason));
         if (modifiedOperations != 1 || modifiedTypes != 0)
         {
             throw new InvalidOperationException($"expected exactly one operation and no type to be re-emitted; got {modifiedOperations} operations, {modifiedTypes} types");
