@@ -8,7 +8,8 @@ namespace Codegen.Generator.Reading;
 /// <summary>
 /// Maps JSON pointers of a spec file to places in its text, so diagnostics point at the line the user wrote.
 /// Microsoft.OpenApi reports problems by pointer only; this class reads the text once more with a plain
-/// YAML/JSON tokenizer to learn where every node starts and ends, and under which parent and key it sits. Offsets are UTF-16 char indexes into the
+/// YAML/JSON tokenizer (for YAML, in the same pass as the document: <see cref="ReadYamlDocument"/>) to learn where
+/// every node starts and ends, and under which parent and key it sits. Offsets are UTF-16 char indexes into the
 /// text given to <see cref="Build"/>, lines and columns are 0-based (as Roslyn's <c>LinePosition</c>).
 /// </summary>
 internal sealed partial class SourceMap
