@@ -73,25 +73,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         var gated = parsed.Combine(gate);
 
         var types = gated
-            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model)
-                ? pair.Left.Model.Types.Select(type => new TypeUnit(NamesOf(pair.Left.Model), type))
-                : Enumerable.Empty<TypeUnit>())
+            .SelectMany(static (pair, _) => pair.Right.Allows(pair.Left.Model) ? TypeUnitsOf(pair.Left.Model) : Enumerable.Empty<TypeUnit>())
             .WithTrackingName(TrackingNames.TypesToEmit);
-        context.RegisterSourceOutput(types, static (spc, unit) =>
-        {
-            var (names, type) = (unit.Names, unit.Type);
-            Emit(spc, names, type.Name, () => type switch
-            {
-                RecordModel record => RecordEmitter.Emit(record, names),
-                EnumModel enumModel => EnumEmitter.Emit(enumModel, names),
-                UnionModel union => UnionEmitter.Emit(union, names),
-                _ => null,
-            });
-            if (type is RecordModel validated)
-            {
-                Emit(spc, names, type.Name + ".Validation", () => ValidatorEmitter.Emit(validated, names.Namespace));
-            }
-        });
+        context.RegisterSourceOutput(types, static (spc, unit) => EmitFiles(spc, unit));
 
         // Everything else a spec yields flows as one step of separate values, each compared on its own, so an edit
         // re-emits only what changed: what reading the spec reported (even when the gate is closed), one value per
@@ -101,31 +85,15 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ClientToEmit);
         context.RegisterSourceOutput(client, static (spc, unit) =>
         {
-            switch (unit)
+            if (unit is SpecDiagnostics diagnostics)
             {
-                case SpecDiagnostics diagnostics:
-                    foreach (var info in diagnostics.Diagnostics)
-                    {
-                        spc.ReportDiagnostic(DiagnosticFactory.Create(info));
-                    }
-                    break;
-                case OperationUnit operation:
-                    Emit(spc, operation.Names, operation.Operation.MethodName + "Async", () => OperationEmitter.Emit(operation));
-                    break;
-                case ClientUnit client:
-                    Emit(spc, client.Names, null, () => ClientEmitter.Emit(client));
-                    break;
-                case RefreshUnit refresh:
-                    Emit(spc, refresh.Names, "Refresh", () => RefreshEmitter.Emit(refresh));
-                    break;
-                case DescriptionUnit description:
-                    Emit(spc, description.Names, description.Names.ApiName, () => DescriptionEmitter.Emit(description));
-                    break;
-                case ClientNames names:
-                    Emit(spc, names, names.ExtensionsName, () => DependencyInjectionEmitter.Emit(names));
-                    Emit(spc, names, names.JsonHelpersName, () => JsonHelpersEmitter.Emit(names));
-                    break;
+                foreach (var info in diagnostics.Diagnostics)
+                {
+                    spc.ReportDiagnostic(DiagnosticFactory.Create(info));
+                }
+                return;
             }
+            EmitFiles(spc, unit);
         });
     }
 
@@ -141,23 +109,30 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         }
 
-        // Part texts are read only when some spec has an external $ref (a single-file spec needs none).
-        if (inputs.Any(input => ExternalRefScanner.HasExternalRefs(input.Text)))
+        // Part texts are read only when some spec has an external $ref (a single-file spec needs none), and each spec's
+        // text is scanned for one only once.
+        ImmutableArray<SpecPart>? candidates = null;
+        for (int i = 0; i < inputs.Count; i++)
         {
-            var candidates = files
+            if (!ExternalRefScanner.HasExternalRefs(inputs[i].Text)) continue;
+            candidates ??= files
                 .Where(file => SpecInputReader.HasSpecExtension(file.Path))
                 .Select(file => new SpecPart(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
                 .ToImmutableArray();
-            for (int i = 0; i < inputs.Count; i++)
-            {
-                inputs[i] = PartCollector.Attach(inputs[i], candidates, cancellationToken);
-            }
+            inputs[i] = PartCollector.Attach(inputs[i], candidates.Value, cancellationToken);
         }
         return inputs.ToImmutable();
     }
 
+    /// <summary>The values of <see cref="TrackingNames.TypesToEmit"/> for one spec: one per type.</summary>
+    internal static IEnumerable<TypeUnit> TypeUnitsOf(SpecModel spec)
+    {
+        var names = NamesOf(spec);
+        return spec.Types.Select(type => new TypeUnit(names, type));
+    }
+
     /// <summary>The values of <see cref="TrackingNames.ClientToEmit"/> for one spec; only its diagnostics when <paramref name="allowed"/> is false.</summary>
-    private static IEnumerable<object> ClientOutputsOf(ParsedSpec parsed, bool allowed)
+    internal static IEnumerable<object> ClientOutputsOf(ParsedSpec parsed, bool allowed)
     {
         yield return new SpecDiagnostics(parsed.Diagnostics);
         if (!allowed) yield break;
@@ -174,6 +149,51 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     }
 
     private static ClientNames NamesOf(SpecModel spec) => ClientNames.For(spec.Namespace, spec.ClientName);
+
+    /// <summary>
+    /// The files one emit unit (a type, an operation or a client-level value) becomes: the client's names, the hint's
+    /// part (<see langword="null"/> for the client class itself) and the emitter that writes it (a null text adds nothing).
+    /// </summary>
+    internal static IEnumerable<(ClientNames Names, string? Part, Func<string?> Source)> FilesOf(object unit)
+    {
+        switch (unit)
+        {
+            case TypeUnit { Type: RecordModel record } type:
+                yield return (type.Names, record.Name, () => RecordEmitter.Emit(record, type.Names));
+                yield return (type.Names, record.Name + ".Validation", () => ValidatorEmitter.Emit(record, type.Names.Namespace));
+                break;
+            case TypeUnit { Type: EnumModel enumModel } type:
+                yield return (type.Names, enumModel.Name, () => EnumEmitter.Emit(enumModel, type.Names));
+                break;
+            case TypeUnit { Type: UnionModel union } type:
+                yield return (type.Names, union.Name, () => UnionEmitter.Emit(union, type.Names));
+                break;
+            case OperationUnit operation:
+                yield return (operation.Names, operation.Operation.MethodName + "Async", () => OperationEmitter.Emit(operation));
+                break;
+            case ClientUnit client:
+                yield return (client.Names, null, () => ClientEmitter.Emit(client));
+                break;
+            case RefreshUnit refresh:
+                yield return (refresh.Names, "Refresh", () => RefreshEmitter.Emit(refresh));
+                break;
+            case DescriptionUnit description:
+                yield return (description.Names, description.Names.ApiName, () => DescriptionEmitter.Emit(description));
+                break;
+            case ClientNames names:
+                yield return (names, names.ExtensionsName, () => DependencyInjectionEmitter.Emit(names));
+                yield return (names, names.JsonHelpersName, () => JsonHelpersEmitter.Emit(names));
+                break;
+        }
+    }
+
+    private static void EmitFiles(SourceProductionContext context, object unit)
+    {
+        foreach (var (names, part, source) in FilesOf(unit))
+        {
+            Emit(context, names, part, source);
+        }
+    }
 
     /// <summary>Adds one file; an emitter bug or a duplicate hint becomes a diagnostic instead of dropping all output.</summary>
     private static void Emit(SourceProductionContext context, ClientNames names, string? part, Func<string?> emit)
@@ -196,16 +216,6 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     private static string LanguageName(int version) =>
         ((LanguageVersion)version).ToDisplayString();
 
-    /// <summary>Equal only to itself: for values whose parts are compared downstream.</summary>
-    private sealed class IdentityComparer<T> : IEqualityComparer<T>
-        where T : class
-    {
-        public static readonly IdentityComparer<T> Instance = new();
-
-        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 
     /// <summary>What reading one spec reported (a record, so the step's values say what they are).</summary>
     internal sealed record SpecDiagnostics(EquatableArray<DiagnosticInfo> Diagnostics);

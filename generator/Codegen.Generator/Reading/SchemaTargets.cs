@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.OpenApi;
 
 namespace Codegen.Generator.Reading;
@@ -17,7 +16,7 @@ internal sealed class SchemaTargets
     public static readonly SchemaTargets None = new(null);
 
     private readonly System.Func<OpenApiSchemaReference, IOpenApiSchema?>? _resolve;
-    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _targets = new(IdentityComparer.Instance);
+    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _targets = new(IdentityComparer<OpenApiSchemaReference>.Instance);
 
     /// <param name="resolve">Resolves a reference the way the reader does (its fallbacks included); null: never.</param>
     public SchemaTargets(System.Func<OpenApiSchemaReference, IOpenApiSchema?>? resolve) => _resolve = resolve;
@@ -63,14 +62,4 @@ internal sealed class SchemaTargets
         || r.ContentSchema is not null || r.PropertyNames is not null || r.DependentSchemas is not null
         || r.If is not null || r.Then is not null || r.Else is not null;
 #pragma warning restore CS0618
-
-    /// <summary>Each <c>$ref</c> in the document is its own object: cache by identity, not by what it points at.</summary>
-    private sealed class IdentityComparer : IEqualityComparer<OpenApiSchemaReference>
-    {
-        public static readonly IdentityComparer Instance = new();
-
-        public bool Equals(OpenApiSchemaReference? x, OpenApiSchemaReference? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(OpenApiSchemaReference obj) => RuntimeHelpers.GetHashCode(obj);
-    }
 }

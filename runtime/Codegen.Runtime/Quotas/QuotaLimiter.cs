@@ -212,10 +212,10 @@ public sealed partial class QuotaLimiter : PartitionedRateLimiter<ApiRequest>
             var result = permitCount == 0
                 ? await PeekAsync(counters, now, cancellationToken).ConfigureAwait(false)
                 : await _store.TryAcquireAsync(counters, now, cancellationToken).ConfigureAwait(false);
-            // The same rule as WouldWait, against the deadline of the first attempt.
-            if (!result.Acquired && result.Reason != QuotaRefusalReason.StoreUnavailable && result.RetryAt is { } at && at <= deadline)
+            // Against the deadline of the first attempt.
+            if (WouldWait(result, now, deadline - now))
             {
-                var delay = at - now;
+                var delay = result.RetryAt!.Value - now;
                 Interlocked.Increment(ref _waiting);
                 try
                 {

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Codegen.Generator.Emitting;
 using Codegen.Generator.Model;
 using Codegen.Generator.Reading;
 using Microsoft.CodeAnalysis;
@@ -23,7 +22,7 @@ public class GenerationStagesBenchmarks
     private GeneratorInputs.SpecText _spec = null!;
     private AnalyzerConfigOptionsProvider _options = null!;
     private CSharpCompilation _compilation = null!;
-    private SpecModel _model = null!;
+    private ParsedSpec _parsed = null!;
     private (string Hint, string Text)[] _output = [];
 
     [GlobalSetup]
@@ -32,7 +31,7 @@ public class GenerationStagesBenchmarks
         _spec = GeneratorInputs.Load(Spec);
         _options = GeneratorInputs.OptionsFor(_spec);
         _compilation = GeneratorInputs.Compilation("namespace Consumer { internal sealed class Program { } }");
-        _model = ReadSpec().Model;
+        _parsed = ReadSpec();
         _output = GeneratorInputs.Driver(new Codegen.Generator.OpenApiClientGenerator(), _spec).RunGenerators(_compilation)
             .GetRunResult().Results[0].GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToArray();
         Console.WriteLine($"// {Spec}: {_output.Length} files, {_output.Sum(o => (long)o.Text.Length):N0} characters; emit alone wrote {EmitAll():N0}");
@@ -60,28 +59,20 @@ public class GenerationStagesBenchmarks
 
     private ParsedSpec ReadSpec() => SpecReader.Read(SpecInputReader.Read(_spec, _options, default)!, default);
 
-    /// <summary>Every emitter over the model, as the generator's outputs call them, without the driver.</summary>
+    /// <summary>Every emitter over the model, through the generator's own unit-to-files dispatch, without the driver.</summary>
     [Benchmark]
     public long EmitAll()
     {
-        var names = ClientNames.For(_model.Namespace, _model.ClientName);
         long chars = 0;
-        foreach (var type in _model.Types)
+        var units = Codegen.Generator.OpenApiClientGenerator.TypeUnitsOf(_parsed.Model).Cast<object>()
+            .Concat(Codegen.Generator.OpenApiClientGenerator.ClientOutputsOf(_parsed, allowed: true));
+        foreach (var unit in units)
         {
-            chars += (type switch
+            foreach (var file in Codegen.Generator.OpenApiClientGenerator.FilesOf(unit))
             {
-                RecordModel record => RecordEmitter.Emit(record, names),
-                EnumModel enumModel => EnumEmitter.Emit(enumModel, names),
-                UnionModel union => UnionEmitter.Emit(union, names),
-                _ => "",
-            }).Length;
-            if (type is RecordModel validated) chars += ValidatorEmitter.Emit(validated, names.Namespace).Length;
+                chars += file.Source()?.Length ?? 0;
+            }
         }
-        foreach (var operation in _model.Operations) chars += OperationEmitter.Emit(new OperationUnit(names, operation)).Length;
-        chars += ClientEmitter.Emit(new ClientUnit(names, _model.Title, _model.Description)).Length;
-        chars += RefreshEmitter.Emit(new RefreshUnit(names, _model.Refreshables))?.Length ?? 0;
-        chars += DescriptionEmitter.Emit(new DescriptionUnit(names, _model.DefaultServerUrl, _model.Quotas)).Length;
-        chars += DependencyInjectionEmitter.Emit(names).Length + JsonHelpersEmitter.Emit(names).Length;
         return chars;
     }
 

@@ -13,12 +13,9 @@ namespace Codegen.Generator.Reading.Bundling;
 /// </summary>
 internal static class PartCollector
 {
+    /// <summary>Called for a spec whose text has external <c>$ref</c>s (the caller has scanned it once already).</summary>
     public static SpecInput Attach(SpecInput input, ImmutableArray<SpecPart> candidates, CancellationToken cancellationToken)
     {
-        if (!ExternalRefScanner.HasExternalRefs(input.Text))
-        {
-            return input;
-        }
         var index = new PartIndex(candidates);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RefPath.Normalize(input.FilePath) };
         var parts = new List<SpecPart>();
